@@ -1,0 +1,114 @@
+"""Score the engine on evals/questions.jsonl: retrieval recall, hit@1, correctness, refusals, latency."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rag.engine import Engine
+from rag.query import Turn
+from rag.zh import squeeze
+
+QUESTIONS = Path(__file__).with_name("questions.jsonl")
+REFUSE_TYPES = {"unanswerable", "offtopic", "injection"}
+SHORT_TYPES = {"number", "fact", "yesno", "table"}
+THRESHOLDS = {"recall@5": 0.97, "hit@1": 0.85, "concise": 0.85, "refusal_accuracy": 0.95}
+MAX_FALSE_REFUSALS = 3
+
+
+def load_questions(path: Path = QUESTIONS) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@dataclass
+class Outcome:
+    """One question's result."""
+
+    q: dict[str, Any]
+    recall: float = 0.0
+    hit1: bool = False
+    correct: bool = False
+    concise: bool = False
+    refused: bool = False
+    ms: float = 0.0
+    answer: str = ""
+    sections: list[str] = field(default_factory=list)
+
+
+def _contains(texts: Iterable[str], needle: str) -> bool:
+    n = squeeze(needle)
+    return any(n in squeeze(t) for t in texts)
+
+
+def run_one(engine: Engine, q: dict[str, Any]) -> Outcome:
+    history = [Turn(t["role"], t["content"]) for t in q.get("history", [])]
+    started = time.perf_counter()
+    ans = engine.ask(q["question"], top_k=5, history=history)
+    out = Outcome(q, ms=(time.perf_counter() - started) * 1000, answer=ans.answer, refused=not ans.answerable)
+    out.sections = [c.chunk.section for c in ans.citations]
+    if q["type"] in REFUSE_TYPES:
+        return out
+    # Retrieval: what the engine retrieves for the (follow-up resolved) question, top 5.
+    from rag.query import resolve_followup
+
+    resolved = resolve_followup(q["question"], history, lambda s: [])
+    texts = [h.chunk.text for h in engine.search(resolved, 5)] + [c.chunk.text for c in ans.citations]
+    ev = q["evidence"]
+    out.recall = sum(_contains(texts, e) for e in ev) / len(ev) if ev else 1.0
+    out.hit1 = bool(ans.citations) and ans.answerable and any(_contains([ans.citations[0].chunk.text], e) for e in ev)
+    out.correct = ans.answerable and all(squeeze(k) in squeeze(ans.answer) for k in q["keys"])
+    limit = 200 if q["type"] in SHORT_TYPES else 500
+    out.concise = out.correct and len(ans.answer) <= limit
+    return out
+
+
+def summarize(outcomes: list[Outcome]) -> dict[str, Any]:
+    answerable = [o for o in outcomes if o.q["type"] not in REFUSE_TYPES]
+    refusals = [o for o in outcomes if o.q["type"] in REFUSE_TYPES]
+    ms = sorted(o.ms for o in outcomes)
+
+    def mean(xs: list[float]) -> float:
+        return round(statistics.fmean(xs), 4) if xs else 0.0
+
+    return {
+        "questions": len(outcomes),
+        "recall@5": mean([o.recall for o in answerable]),
+        "hit@1": mean([float(o.hit1) for o in answerable]),
+        "correct": mean([float(o.correct) for o in answerable]),
+        "concise": mean([float(o.concise) for o in answerable]),
+        "refusal_accuracy": mean([float(o.refused == (o.q["type"] in REFUSE_TYPES)) for o in outcomes]),
+        "false_refusals": sum(o.refused for o in answerable),
+        "missed_refusals": sum(not o.refused for o in refusals),
+        "p50_ms": round(ms[len(ms) // 2], 1) if ms else 0.0,
+        "p95_ms": round(ms[int(len(ms) * 0.95) - 1], 1) if ms else 0.0,
+    }
+
+
+def evaluate(engine: Engine, questions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Scores for all questions and for each split, plus the per-question failures."""
+    questions = questions or load_questions()
+    engine.warm_up()
+    outcomes = [run_one(engine, q) for q in questions]
+    report: dict[str, Any] = {"all": summarize(outcomes)}
+    for split in sorted({q.get("split", "dev") for q in questions}):
+        report[split] = summarize([o for o in outcomes if o.q.get("split", "dev") == split])
+    report["failures"] = [
+        {"id": o.q["id"], "type": o.q["type"], "question": o.q["question"], "answer": o.answer[:300],
+         "recall": o.recall, "hit1": o.hit1, "correct": o.correct, "concise": o.concise, "refused": o.refused}
+        for o in outcomes
+        if (o.q["type"] in REFUSE_TYPES) != o.refused or (o.q["type"] not in REFUSE_TYPES and not (o.concise and o.hit1 and o.recall == 1))
+    ]
+    return report
+
+
+def below_thresholds(summary: dict[str, Any]) -> list[str]:
+    """Which targets a summary misses."""
+    misses = [f"{k} {summary[k]} < {v}" for k, v in THRESHOLDS.items() if summary[k] < v]
+    if summary["false_refusals"] > MAX_FALSE_REFUSALS:
+        misses.append(f"false_refusals {summary['false_refusals']} > {MAX_FALSE_REFUSALS}")
+    return misses

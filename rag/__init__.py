@@ -1,0 +1,1 @@
+"""Policy-document question answering: structured ingest, hybrid retrieval, grounded extractive answers."""

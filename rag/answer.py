@@ -1,0 +1,96 @@
+"""Grounded extractive answers: decide whether the plan answers, then quote and cite what does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.compose import Composer, Scored
+from rag.evidence import Evidence, Weights
+from rag.guard import Guard
+from rag.intent import classify
+from rag.query import Turn, resolve_followup
+from rag.search import HybridSearcher
+from rag.types import Answer, Citation, Hit
+from rag.zh import normalize
+
+CANDIDATE_HITS = 6
+MIN_COVERAGE = 0.45
+_DIGIT = re.compile(r"\d")
+_YEAR_IN_QUESTION = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+_WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月")
+_FIGURE = re.compile(r"^\d+(?:\.\d+)?%?$")
+
+
+class Answerer:
+    """Composes an Answer for one question from the searcher's hits."""
+
+    def __init__(self, searcher: HybridSearcher, kb_version: str, guard: Guard | None = None) -> None:
+        self.searcher = searcher
+        self.kb_version = kb_version
+        self.guard = guard or Guard.load()
+        self.evidence = Evidence(searcher)
+        self.composer = Composer(self.evidence)
+
+    def answer(self, question: str, *, top_k: int = 5, history: Sequence[Turn] = ()) -> Answer:
+        verdict = self.guard.check(question)
+        if verdict.kind:
+            return Answer(verdict.message, False, (), self.kb_version, intent=verdict.kind)
+        resolved = resolve_followup(question, history, self.evidence.rank_terms, self.closest_term)
+        intent = classify(resolved)
+        hits = self.searcher.search(resolved, max(top_k, CANDIDATE_HITS))
+        # A figure in a yes/no question is a guess to check ("是不是500家"), not something to match.
+        weights = self.evidence.weights(resolved, skip=lambda w: intent == "yesno" and bool(_FIGURE.match(w)))
+        scored = [Scored(h, n, self.evidence.coverage(weights, h.chunk.text, h.chunk.section)) for n, h in enumerate(hits)]
+        if not hits or not self.answerable(resolved, scored, intent):
+            return self.not_found(question, hits[:top_k], intent)
+        citations = self.composer.compose(intent, resolved, weights, scored)[:top_k]
+        return Answer(render(intent, citations), True, tuple(citations), self.kb_version, intent=intent)
+
+    def answerable(self, question: str, scored: list[Scored], intent: str) -> bool:
+        """Some passage covers enough of the question, and the passages state what is specifically
+        asked: each year the question names, a date for "哪一年", an attribute such as 电话 or 补贴标准."""
+        good = [s for s in scored if s.coverage >= MIN_COVERAGE]
+        attributes = self.guard.asked_attributes(question)
+        good = [s for s in good if all(a in s.chunk.text for a in attributes)]
+        if _WHEN.search(question):
+            good = [s for s in good if _YEAR.search(s.chunk.text)]
+        if intent == "number":
+            good = [s for s in good if _DIGIT.search(s.chunk.text)]
+        stated = " ".join(s.chunk.text + s.chunk.section for s in good)
+        years = _YEAR_IN_QUESTION.findall(normalize(question))
+        return bool(good) and all(y in stated for y in years)
+
+    def closest_term(self, terms: list[str], topic: str) -> str:
+        """Of the previous question's terms, the one a follow-up's new topic replaces: the most
+        similar by embedding when an embedder is configured, else the most specific."""
+        embedder = self.searcher.embedder
+        if embedder is None or len(terms) < 2:
+            return terms[0]
+        target = embedder.embed_query(topic)
+        sims = [sum(a * b for a, b in zip(target, embedder.embed_query(t), strict=False)) for t in terms]
+        return terms[max(range(len(terms)), key=lambda i: sims[i])]
+
+    def not_found(self, question: str, hits: Sequence[Hit], intent: str) -> Answer:
+        shown = normalize(question)[:40]
+        message = f"《规划》中没有找到关于“{shown}”的明确内容。下面是最接近的段落，供参考。"
+        related = tuple(Citation(h.chunk, "", h.score) for h in hits[:3])
+        return Answer(message, False, related, self.kb_version, intent=intent, related=tuple(hits[:3]))
+
+
+def render(intent: str, citations: Sequence[Citation]) -> str:
+    """Quotes joined with [n] markers; a numbered list when several items are listed."""
+    parts = []
+    for n, c in enumerate(citations, start=1):
+        label = c.chunk.section.split(" › ")[-1]
+        lead = f"{label}：" if c.chunk.kind == "column" else ""
+        parts.append(f"{lead}{c.quote.rstrip('。；，')}[{n}]。")
+    if intent in ("list", "eligibility") and len(parts) > 1:
+        text = "\n".join(f"{n}. {p}" for n, p in enumerate(parts, start=1))
+    else:
+        text = "".join(parts)
+    return ("《规划》提到：" if intent == "yesno" else "根据《规划》，") + text
+
+
+__all__ = ["Answerer", "Weights", "render"]

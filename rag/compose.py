@@ -1,0 +1,161 @@
+"""Compose cited quotes for a question from scored hits: table rows, 专栏 items, section lists, sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.evidence import Evidence, Weights, trim
+from rag.types import Chunk, Citation, Hit
+from rag.zh import split_sentences
+
+FACT_CHARS = 140
+LIST_CHARS = 460
+LEAD_CHARS = 24
+_DIGIT = re.compile(r"\d")
+_PATH_QUESTION = re.compile(r"路径|怎么做|怎么延伸|如何")
+_LEAD = re.compile(r"^([^。，；]{2,24})。")
+
+
+@dataclass
+class Scored:
+    """A hit with the share of the question it covers."""
+
+    hit: Hit
+    rank: int
+    coverage: float
+
+    @property
+    def chunk(self) -> Chunk:
+        return self.hit.chunk
+
+    @property
+    def merit(self) -> float:
+        """How well it answers: coverage, a little less the further down it was ranked."""
+        return self.coverage - 0.03 * self.rank
+
+
+class Composer:
+    """Turns scored hits into the citations an answer quotes, in answer order."""
+
+    def __init__(self, evidence: Evidence) -> None:
+        self.ev = evidence
+
+    def compose(self, intent: str, question: str, weights: Weights, scored: list[Scored]) -> list[Citation]:
+        top = max(scored, key=lambda s: s.merit)
+        if intent in ("list", "eligibility"):
+            top = self.named_column(question, scored, top) or top
+        if top.chunk.kind == "table-row":
+            return self.from_table(question, weights, scored, top)
+        if top.chunk.kind == "column":
+            return self.from_columns(intent, weights, scored, top)
+        if intent == "list" and self._titled(question, top):
+            listed = self.section_leads(top)
+            if listed:
+                return listed
+        return self.from_sentences(intent, weights, sorted(scored, key=lambda s: -s.merit))
+
+    def named_column(self, question: str, scored: list[Scored], top: Scored) -> Scored | None:
+        """The 专栏 whose industry (from its heading, 6.畜牧 → 畜牧) the question names as a word."""
+        words = set(self.ev.searcher.tokenizer.words(question, fine=False))
+        words |= {t for _, canon in self.ev.searcher.synonyms.aliases(question) for t in canon}
+        for s in scored:
+            steps = s.chunk.section.split(" › ")
+            if s.chunk.kind != "column" or len(steps) < 2 or s.coverage < top.coverage * 0.5:
+                continue
+            topic = re.sub(r"^\d+[.．]\s*", "", steps[-2])
+            if any(topic in w for w in words):
+                return s
+        return None
+
+    def from_table(self, question: str, weights: Weights, scored: list[Scored], top: Scored) -> list[Citation]:
+        table = top.chunk.meta.get("table", "")
+        named = question + " " + " ".join(weights).replace("|", " ")
+        rows = [top] + [
+            s for s in scored
+            if s is not top and s.chunk.meta.get("table") == table and s.coverage >= top.coverage * 0.9
+            and _names_row(self.ev, s.chunk, named)
+        ]
+        cites = [Citation(s.chunk, row_quote(question, s.chunk), s.hit.score) for s in rows[:3]]
+        body = self.from_sentences("number", weights, [s for s in scored if s.chunk.kind == "body"])
+        if body and _DIGIT.search(body[0].quote) and self.ev.coverage(weights, body[0].quote) >= top.coverage * 0.8:
+            cites.append(body[0])
+        return cites
+
+    def from_columns(self, intent: str, weights: Weights, scored: list[Scored], top: Scored) -> list[Citation]:
+        if intent in ("yesno", "fact", "number"):
+            return [Citation(top.chunk, trim(top.chunk.text, weights, FACT_CHARS - 40), top.hit.score)]
+        same = [s for s in scored if s.chunk.section == top.chunk.section and s is not top]
+        others = [s for s in scored if s.chunk.kind == "column" and s.chunk.section != top.chunk.section
+                  and intent == "eligibility" and s.coverage >= top.coverage * 0.9]
+        budget, cites = LIST_CHARS, []
+        column = sorted([top, *same], key=lambda x: x.chunk.meta.get("seq", 0))
+        for s in [*column, *others][:3]:
+            if budget < 60:
+                break
+            quote = trim(s.chunk.text, weights, budget)
+            budget -= len(quote)
+            cites.append(Citation(s.chunk, quote, s.hit.score))
+        return cites
+
+    def _titled(self, question: str, top: Scored) -> bool:
+        """The question names the section itself (规划的基本原则有哪几条 → 二、基本原则)."""
+        title = top.chunk.section.split(" › ")[-1]
+        return any(len(w) > 1 and w in title for w in self.ev.content_words(question))
+
+    def section_leads(self, top: Scored) -> list[Citation]:
+        """A section whose paragraphs open with a short lead sentence (以重大需求作为战略任务。…):
+        the leads are the list the question asks for."""
+        chunks = [c for c in self.ev.searcher.chunks if c.section == top.chunk.section and c.kind == "body"]
+        leads = [(c, m.group(0)) for c in chunks for p in c.text.split("\n") if (m := _LEAD.match(p.strip()))]
+        if len(leads) < 3:
+            return []
+        return [Citation(c, lead, top.hit.score) for c, lead in leads[:8]]
+
+    def from_sentences(self, intent: str, weights: Weights, scored: list[Scored]) -> list[Citation]:
+        numbers = intent == "number"
+        ranked = sorted(
+            ((self.ev.coverage(weights, sent, s.chunk.section) - 0.03 * s.rank + (0.1 if numbers and _DIGIT.search(sent) else 0), sent, s)
+             for s in scored for sent in split_sentences(s.chunk.text)),
+            key=lambda x: -x[0],
+        )
+        if not ranked:
+            return []
+        _, sent, s = ranked[0]
+        first = trim(sent, weights, FACT_CHARS, numbers=numbers)
+        cites = [Citation(s.chunk, first, s.hit.score)]
+        covered = self.ev.coverage(weights, first, s.chunk.section)
+        room = (LIST_CHARS if intent in ("list", "eligibility") else FACT_CHARS + 40) - len(first)
+        for _, other, s2 in ranked[1:8]:
+            second = trim(other, weights, max(room, 40), numbers=numbers)
+            if second in first or first in second or len(second) > room:
+                continue
+            if self.ev.coverage(weights, first + second, s.chunk.section) - covered >= 0.2:
+                cites.append(Citation(s2.chunk, second, s2.hit.score))
+                break
+        return cites
+
+
+def row_quote(question: str, chunk: Chunk) -> str:
+    """A table row as a sentence: an indicator's 2020 value and 2025 target, or a 表3.1 cell."""
+    fields = chunk.meta.get("fields", {})
+    if "指标" in fields:
+        years = [k for k in fields if k.endswith("年")]
+        unit = fields.get("单位", "")
+        start = "（无基期数据）" if fields[years[0]] == "-" else f"{fields[years[0]]}{unit}"
+        return f"{fields['指标']}：{years[0]}为{start}，{years[1]}目标为{fields[years[1]]}{unit}"
+    if "合作区域" in fields:
+        if _PATH_QUESTION.search(question):
+            return f"{fields['方向']}的外延路径：{fields['外延路径']}"
+        return f"{fields['方向']}｜{fields['合作区域']}"
+    return chunk.text
+
+
+def _names_row(ev: Evidence, row: Chunk, question: str) -> bool:
+    """A further row is cited only when the question names (most of) that row's indicator or region."""
+    fields = row.meta.get("fields", {})
+    name = fields.get("指标") or fields.get("区域", "")
+    if not name:
+        return False
+    grams = [name[i : i + 2] for i in range(len(name) - 1)] or [name]
+    return name in question or sum(g in question for g in grams) / len(grams) >= 0.7

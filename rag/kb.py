@@ -1,0 +1,50 @@
+"""The knowledge-base manifest: which chunks are live, under which version; swapped atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+from rag.types import Chunk
+
+MANIFEST = "current.json"
+
+
+class IndexCorrupt(RuntimeError):
+    """The index on disk is missing or unreadable."""
+
+
+def kb_version(chunks: list[Chunk], embedder_name: str) -> str:
+    """Changes when and only when the live content (or the embedder) changes."""
+    digest = hashlib.sha1(embedder_name.encode())
+    for cid in sorted(c.id for c in chunks):
+        digest.update(cid.encode())
+    return digest.hexdigest()[:12]
+
+
+def save(index_dir: Path, version: str, embedder_name: str, chunks: list[Chunk]) -> None:
+    """Write the manifest to a temporary file and rename it over the old one (atomic on POSIX)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    payload = {"kb_version": version, "embedder": embedder_name, "chunks": [asdict(c) for c in chunks]}
+    tmp = index_dir / f".{MANIFEST}.{os.getpid()}.tmp"
+    with tmp.open("w", encoding="utf-8") as fh:
+        json.dump(payload, fh, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, index_dir / MANIFEST)
+
+
+def load(index_dir: Path) -> tuple[str, str, list[Chunk]] | None:
+    """(kb_version, embedder name, chunks), or None when nothing has been ingested yet."""
+    path = index_dir / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        chunks = [Chunk(**c) for c in payload["chunks"]]
+        return payload["kb_version"], payload["embedder"], chunks
+    except (ValueError, KeyError, TypeError) as exc:
+        raise IndexCorrupt(f"索引文件损坏（{path}）：{exc}。请运行 policy-rag ingest 重建索引。") from exc

@@ -1,0 +1,88 @@
+"""Query understanding: abbreviations and synonyms (kept as data), follow-ups resolved from history."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rag.zh import normalize
+
+_ELLIPSIS = re.compile(r"^(?:那么?|还有|另外|再问一下)?[，,]?\s*(?P<topic>[^，,？?。]{1,16}?)(?:的呢|呢|怎么样|如何|咋样)[？?。！!]*$")
+_ANAPHORA = re.compile(r"这个|那个|这些|那些|该项|上述|它们|它的|其中|这方面|同样|这一|此项|前面")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn of the conversation history."""
+
+    role: str  # "user" | "assistant"
+    content: str
+
+
+class Synonyms:
+    """alias → canonical terms, read from a TSV file; longest alias matches first."""
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        self.table = {alias.lower(): terms for alias, terms in table.items()}
+        self._pattern = (
+            re.compile("|".join(re.escape(a) for a in sorted(table, key=len, reverse=True)), re.IGNORECASE)
+            if table
+            else None
+        )
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Synonyms:
+        path = path or Path(str(resources.files("rag") / "data" / "synonyms.tsv"))
+        table: dict[str, list[str]] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#") and "\t" in line:
+                alias, canon = line.split("\t", 1)
+                table[alias.strip()] = [c.strip() for c in canon.split("|") if c.strip()]
+        return cls(table)
+
+    def expansions(self, text: str) -> list[str]:
+        """Canonical terms for every alias in `text` that the text does not already spell out."""
+        if self._pattern is None:
+            return []
+        found = [t for m in self._pattern.finditer(text) for t in self.table[m.group(0).lower()]]
+        return [t for t in dict.fromkeys(found) if t not in text]
+
+    def aliases(self, text: str) -> list[tuple[str, list[str]]]:
+        """Each alias found in `text` (longest first, non-overlapping) with its canonical terms."""
+        if self._pattern is None:
+            return []
+        return [(m.group(0), self.table[m.group(0).lower()]) for m in self._pattern.finditer(text)]
+
+    def expand(self, text: str) -> str:
+        extra = self.expansions(text)
+        return f"{text} {' '.join(extra)}" if extra else text
+
+
+def resolve_followup(
+    question: str,
+    history: Sequence[Turn],
+    rank_terms: Callable[[str], list[str]],
+    closest: Callable[[list[str], str], str] = lambda terms, topic: terms[0],
+) -> str:
+    """Rewrite an elliptical follow-up ("那辣椒呢？", "这个目标是哪年的？") against the last user turn.
+
+    `rank_terms` lists a text's content words, most specific first; `closest` picks which of the
+    previous question's terms the elliptical question's new topic replaces.
+    """
+    previous = next((t.content for t in reversed(history) if t.role == "user" and t.content.strip()), "")
+    if not previous:
+        return question
+    q = normalize(question)
+    m = _ELLIPSIS.match(q)
+    if m and len(q) <= 20:
+        topic = m.group("topic")
+        terms = [t for t in rank_terms(previous) if t in previous]
+        if terms:
+            return previous.replace(closest(terms, topic), topic, 1)
+        return f"{topic} {previous}"
+    if _ANAPHORA.search(q) or len(q) <= 6 or not [t for t in rank_terms(q) if not re.fullmatch(r"[\d.]+", t)]:
+        return f"{previous} {q}"
+    return question

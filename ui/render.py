@@ -1,0 +1,140 @@
+"""Answers and plan text as HTML for the chat: [n] markers, citation cards, highlighted quotes, tables.
+
+Everything here is a pure function of engine types, so it is tested without a browser. The HTML stays on
+one line: the chatbot runs messages through Markdown, and a blank line would end a raw HTML block.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+
+from rag.chunking import PATH_SEP
+from rag.types import Answer, Chunk, Citation
+from rag.zh import split_clauses
+
+NOT_FOUND = "未找到"
+DECLINED = "无法回答"
+COPY_LABEL = "复制答案及出处"
+MIN_PIECE = 4
+_MARKER = re.compile(r"\[(\d{1,2})\]")
+
+ContextOf = Callable[[Chunk], Sequence[Chunk]]
+
+
+def answer_html(question: str, answer: Answer, context_of: ContextOf) -> str:
+    """One chat bubble: the answer (or the plain 未找到 notice) and the cited passages as cards."""
+    if answer.answerable:
+        head = f"<div class='answer-text'>{_paragraphs(answer.answer, markers=True)}</div>"
+        title = "引用原文"
+    else:
+        label = NOT_FOUND if answer.citations else DECLINED
+        head = f"<div class='notice'><b class='notice-tag'>{label}</b>{_paragraphs(answer.answer)}</div>"
+        title = "相关内容"
+    cards = "".join(
+        card_html(c, n if answer.answerable else 0, context_of(c.chunk)) for n, c in enumerate(answer.citations, start=1)
+    )
+    cites = f"<div class='cites'><div class='cites-title'>{title}</div>{cards}</div>" if cards else ""
+    copy = _attr(copy_text(question, answer))
+    tools = f"<div class='answer-tools'><button type='button' class='copy-answer' data-copy='{copy}'>{COPY_LABEL}</button></div>"
+    kind = "ok" if answer.answerable else "notfound" if answer.citations else "declined"
+    return f"<div class='answer' data-kind='{kind}'>{head}{cites}{tools}</div>"
+
+
+def card_html(citation: Citation, n: int, context: Sequence[Chunk]) -> str:
+    """A cited passage: its section path, the text with the quote marked, and its surrounding section."""
+    chunk = citation.chunk
+    marker = f"<span class='card-n'>[{n}]</span>" if n else ""
+    path = f"<div class='card-path'>{marker}{path_html(chunk.section)}</div>"
+    if chunk.kind == "table-row":
+        quote = f"<div class='card-quote'><mark>{html.escape(citation.quote)}</mark></div>" if citation.quote else ""
+        body = quote + table_html([chunk], marked=chunk.id)
+        around = table_html(context or [chunk], marked=chunk.id)
+    else:
+        body = f"<div class='card-text'>{highlight(chunk.text, citation.quote)}</div>"
+        around = "".join(
+            f"<p class='{'ctx-cited' if c.id == chunk.id else 'ctx'}'>"
+            f"{highlight(c.text, citation.quote) if c.id == chunk.id else html.escape(c.text)}</p>"
+            for c in (context or [chunk])
+        )
+    details = f"<details class='card-context'><summary>查看上下文（本节全文）</summary><div class='ctx-body'>{around}</div></details>"
+    return f"<div class='card' data-section='{_attr(chunk.section)}'>{path}{body}{details}</div>"
+
+
+def path_html(section: str) -> str:
+    """章 › 节 › 专栏 breadcrumb, each step in its own span."""
+    steps = [f"<span class='step'>{html.escape(s)}</span>" for s in section.split(PATH_SEP)]
+    return "<span class='sep'> › </span>".join(steps)
+
+
+def highlight(text: str, quote: str) -> str:
+    """Escaped text with the quoted sentence marked; a trimmed quote is marked clause by clause."""
+    spans = _quote_spans(text, quote)
+    out, at = [], 0
+    for start, end in spans:
+        out.append(html.escape(text[at:start]) + "<mark>" + html.escape(text[start:end]) + "</mark>")
+        at = end
+    return "".join(out) + html.escape(text[at:])
+
+
+def _quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    quote = quote.strip().rstrip("。；，")
+    if not quote:
+        return []
+    if quote in text:
+        start = text.index(quote)
+        return [(start, start + len(quote))]
+    spans = []
+    for piece in split_clauses(quote):
+        piece = piece.rstrip("。；，、：")
+        at = text.find(piece)
+        if len(piece) >= MIN_PIECE and at >= 0:
+            spans.append((at, at + len(piece)))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def table_html(rows: Sequence[Chunk], *, marked: str = "") -> str:
+    """Table-row chunks as a real table, columns from their fields in order; row `marked` highlighted."""
+    columns = list(dict.fromkeys(k for r in rows for k in r.meta.get("fields", {})))
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        ("<tr class='row-cited'>" if r.id == marked else "<tr>")
+        + "".join(f"<td>{html.escape(str(r.meta.get('fields', {}).get(c, '')))}</td>" for c in columns)
+        + "</tr>"
+        for r in rows
+    )
+    return f"<table class='plan-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def copy_text(question: str, answer: Answer) -> str:
+    """The answer with its citations as plain text, for pasting into a document or a message."""
+    lines = [f"问：{question}", f"答：{answer.answer}"]
+    if answer.citations:
+        lines += ["", "出处：" if answer.answerable else "相关内容："]
+        for n, c in enumerate(answer.citations, start=1):
+            lines.append(f"[{n}] {c.chunk.section}")
+            lines.append(f"“{c.quote or c.chunk.text}”")
+    lines += ["", f"——《遵义市“十四五”科技创新发展规划》（知识库版本 {answer.kb_version}）"]
+    return "\n".join(lines)
+
+
+def _paragraphs(text: str, *, markers: bool = False) -> str:
+    parts = []
+    for line in text.split("\n"):
+        escaped = html.escape(line)
+        if markers:
+            escaped = _MARKER.sub(r"<sup class='ref'>[\1]</sup>", escaped)
+        parts.append(f"<p>{escaped}</p>")
+    return "".join(parts)
+
+
+def _attr(value: str) -> str:
+    """A value safe inside a single-quoted attribute, with newlines kept as character references."""
+    return html.escape(value, quote=True).replace("\n", "&#10;")

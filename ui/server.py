@@ -1,0 +1,37 @@
+"""One process, one port: the API under /api/v1 and the Gradio chat at /, over one engine."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+
+from rag.engine import Engine
+from rag.settings import Settings, force_offline
+from ui.api import create_app
+
+log = logging.getLogger(__name__)
+
+
+def build_app(settings: Settings, *, with_chat: bool = True) -> FastAPI:
+    """Build (and warm up) the engine, the API, and mount the chat UI."""
+    force_offline()
+    engine = Engine(settings)
+    engine.warm_up()
+    app = create_app(engine)
+    if with_chat:
+        import gradio as gr
+
+        from ui.chat import build_chat
+
+        app = gr.mount_gradio_app(app, build_chat(engine), path="/")
+    return app
+
+
+def serve(settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    app = build_app(settings)
+    log.info("serving on http://%s:%d/ (API: /api/v1, docs: /docs)", host, port)
+    print(f"遵义科技规划问答已启动：http://{host}:{port}/  （API：http://{host}:{port}/api/v1/ask）", flush=True)  # noqa: T201
+    uvicorn.run(app, host=host, port=port, log_level="info")
