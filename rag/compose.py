@@ -50,7 +50,7 @@ class Composer:
         if top.chunk.kind == "column":
             return self.from_columns(intent, weights, scored, top)
         if intent == "list" and self._titled(question, top):
-            listed = self.section_leads(top)
+            listed = self.section_leads(top, [w for w in self.ev.content_words(question) if len(w) > 1])
             if listed:
                 return listed
         return self.from_sentences(intent, weights, sorted(scored, key=lambda s: -s.merit))
@@ -73,13 +73,18 @@ class Composer:
         named = question + " " + " ".join(weights).replace("|", " ")
         rows = [top] + [
             s for s in scored
-            if s is not top and s.chunk.meta.get("table") == table and s.coverage >= top.coverage * 0.9
-            and _names_row(self.ev, s.chunk, named)
+            if s is not top and s.chunk.meta.get("table") == table and s.coverage >= top.coverage * 0.8
+            and _names_row(s.chunk, named, top.chunk)
+            and s.chunk.meta["fields"].get("方向") == top.chunk.meta["fields"].get("方向")
         ]
         cites = [Citation(s.chunk, row_quote(question, s.chunk), s.hit.score) for s in rows[:3]]
-        body = self.from_sentences("number", weights, [s for s in scored if s.chunk.kind == "body"])
-        if body and _DIGIT.search(body[0].quote) and self.ev.coverage(weights, body[0].quote) >= top.coverage * 0.8:
-            cites.append(body[0])
+        # The body text may state the same figure differently (高企营收 340.68 in the text, 406 in the
+        # table): when a body passage answers as fully as the row, quote it too.
+        body = [s for s in scored if s.chunk.kind == "body" and s.coverage >= top.coverage * 0.9]
+        if body:
+            extra = self.from_sentences("number", weights, body[:1])
+            if extra and _DIGIT.search(extra[0].quote):
+                cites.append(extra[0])
         return cites
 
     def from_columns(self, intent: str, weights: Weights, scored: list[Scored], top: Scored) -> list[Citation]:
@@ -88,8 +93,12 @@ class Composer:
         same = [s for s in scored if s.chunk.section == top.chunk.section and s is not top]
         others = [s for s in scored if s.chunk.kind == "column" and s.chunk.section != top.chunk.section
                   and intent == "eligibility" and s.coverage >= top.coverage * 0.9]
-        budget, cites = LIST_CHARS, []
         column = sorted([top, *same], key=lambda x: x.chunk.meta.get("seq", 0))
+        if intent == "list":
+            # The whole 专栏, each of its chunks given a share of the length budget.
+            total = sum(len(s.chunk.text) for s in column)
+            return [Citation(s.chunk, compact(s.chunk.text, LIST_CHARS * len(s.chunk.text) // total), s.hit.score) for s in column]
+        budget, cites = LIST_CHARS, []
         for s in [*column, *others][:3]:
             if budget < 60:
                 break
@@ -103,13 +112,13 @@ class Composer:
         title = top.chunk.section.split(" › ")[-1]
         return any(len(w) > 1 and w in title for w in self.ev.content_words(question))
 
-    def section_leads(self, top: Scored) -> list[Citation]:
+    def section_leads(self, top: Scored, words: list[str]) -> list[Citation]:
         """A section whose paragraphs open with a short lead sentence (以重大需求作为战略任务。…):
         the leads are the list the question asks for."""
         chunks = [c for c in self.ev.searcher.chunks if c.section == top.chunk.section and c.kind == "body"]
         leads = [(c, m.group(0)) for c in chunks for p in c.text.split("\n") if (m := _LEAD.match(p.strip()))]
-        if len(leads) < 3:
-            return []
+        if len(leads) < 3 or any(w in lead for w in words for _, lead in leads):
+            return []  # the question asks about one of the items (工业资源考察), not for the list
         return [Citation(c, lead, top.hit.score) for c, lead in leads[:8]]
 
     def from_sentences(self, intent: str, weights: Weights, scored: list[Scored]) -> list[Citation]:
@@ -136,6 +145,25 @@ class Composer:
         return cites
 
 
+def compact(text: str, limit: int) -> str:
+    """A 专栏 that does not fit, shortened evenly: the leading items of every ；-group, so each
+    sub-field it lists is still named (items are quoted as printed, only fewer of them)."""
+    if len(text) <= limit:
+        return text
+    groups = [g for g in re.split(r"(?<=；)", text) if g]
+    share = limit // max(len(groups), 1)
+    out = []
+    for group in groups:
+        items = re.split(r"(?<=[，、])", group)
+        kept = items[0]
+        for item in items[1:]:
+            if len(kept) + len(item) > share:
+                break
+            kept += item
+        out.append(kept.rstrip("，、；") + ("；" if group.endswith("；") or kept != group else ""))
+    return "".join(out).rstrip("；") + "等"
+
+
 def row_quote(question: str, chunk: Chunk) -> str:
     """A table row as a sentence: an indicator's 2020 value and 2025 target, or a 表3.1 cell."""
     fields = chunk.meta.get("fields", {})
@@ -151,11 +179,12 @@ def row_quote(question: str, chunk: Chunk) -> str:
     return chunk.text
 
 
-def _names_row(ev: Evidence, row: Chunk, question: str) -> bool:
-    """A further row is cited only when the question names (most of) that row's indicator or region."""
+def _names_row(row: Chunk, question: str, top: Chunk) -> bool:
+    """A further row is cited only when the question names (most of) that row's indicator or region,
+    and it is not just a more general form of the row already cited (高新技术企业 ⊂ 高新技术企业营业收入)."""
     fields = row.meta.get("fields", {})
     name = fields.get("指标") or fields.get("区域", "")
-    if not name:
+    if not name or name in (top.meta.get("fields", {}).get("指标") or ""):
         return False
     grams = [name[i : i + 2] for i in range(len(name) - 1)] or [name]
     return name in question or sum(g in question for g in grams) / len(grams) >= 0.7

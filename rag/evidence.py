@@ -11,6 +11,10 @@ from rag.search import HybridSearcher
 from rag.zh import normalize, split_clauses
 
 UNSEEN_WEIGHT = 0.7
+# A name the plan never uses (another city, a company, a university) decides the question alone.
+UNSEEN_NAME_WEIGHT = 4.0
+_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}(?:市|省|县|集团|公司|大学|学院|研究院|医院|银行|局|委员会)$")
+TITLE_CREDIT = 0.75
 _ASCII_LETTER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
 
@@ -61,7 +65,7 @@ class Evidence:
                 continue
             idf = self.searcher.words.idf(word)
             key = "|".join([word, *self.searcher.synonyms.expansions(word)])
-            out[key] = idf if idf > 0 else UNSEEN_WEIGHT
+            out[key] = idf if idf > 0 else (UNSEEN_NAME_WEIGHT if _NAME.search(word) else UNSEEN_WEIGHT)
         return out
 
     def presence(self, term: str, text: str) -> float:
@@ -80,7 +84,7 @@ class Evidence:
         if not total:
             return 0.0
         title = " ".join(section.split(" › ")[-2:]) if section else ""
-        title_credit = 1.0 if "专栏" in title else 0.5  # a 专栏's heading names its industry
+        title_credit = 1.0 if "专栏" in title else TITLE_CREDIT  # a 专栏's heading names its industry
         body = normalize(text).lower()
         got = sum(
             w * max(max(self.presence(t, body), title_credit * self.presence(t, title)) for t in key.split("|"))

@@ -82,6 +82,7 @@ def _region_records(table: Table, row: dict[str, str], where: tuple[str, ...]) -
     records = []
     for segment in [s for s in regions.split("。") if s]:
         text = f"{table.title}｜{direction}｜{segment}。外延路径：{route}"
-        fields = {"方向": direction, "区域": segment.split("：")[0], "合作区域": segment, "外延路径": route}
+        place = segment.split("：")[0]
+        fields = {"方向": direction, "区域": place.replace("重点合作区域", "") or place, "合作区域": segment, "外延路径": route}
         records.append(Record(table.title, where, fields, text))
     return records
