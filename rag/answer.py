@@ -42,7 +42,10 @@ class Answerer:
         hits = self.searcher.search(resolved, max(top_k, CANDIDATE_HITS))
         # A figure in a yes/no question is a guess to check ("是不是500家"), not something to match.
         weights = self.evidence.weights(resolved, skip=lambda w: intent == "yesno" and bool(_FIGURE.match(w)))
-        scored = [Scored(h, n, self.evidence.coverage(weights, h.chunk.text, h.chunk.section)) for n, h in enumerate(hits)]
+        scored = [
+            Scored(h, n, self.evidence.coverage(weights, h.chunk.text, h.chunk.section), self.evidence.title_coverage(weights, h.chunk.section))
+            for n, h in enumerate(hits)
+        ]
         if not hits or not self.answerable(resolved, scored, intent):
             return self.not_found(question, hits[:top_k], intent)
         citations = self.composer.compose(intent, resolved, weights, scored)[:top_k]

@@ -24,6 +24,7 @@ class Scored:
     hit: Hit
     rank: int
     coverage: float
+    title: float = 0.0  # share of the question named by the section heading
 
     @property
     def chunk(self) -> Chunk:
@@ -32,7 +33,7 @@ class Scored:
     @property
     def merit(self) -> float:
         """How well it answers: coverage, a little less the further down it was ranked."""
-        return self.coverage - 0.03 * self.rank
+        return self.coverage + 0.1 * self.title - 0.03 * self.rank
 
 
 class Composer:
@@ -124,8 +125,8 @@ class Composer:
     def from_sentences(self, intent: str, weights: Weights, scored: list[Scored]) -> list[Citation]:
         numbers = intent == "number"
         ranked = sorted(
-            ((self.ev.coverage(weights, sent, s.chunk.section) - 0.03 * s.rank + (0.1 if numbers and _DIGIT.search(sent) else 0), sent, s)
-             for s in scored for sent in split_sentences(s.chunk.text)),
+            ((self.ev.coverage(weights, sent, where) - 0.03 * s.rank + (0.1 if numbers and _DIGIT.search(sent) else 0), sent, s)
+             for s in scored for sent, where in _sentences(s.chunk)),
             key=lambda x: -x[0],
         )
         if not ranked:
@@ -143,6 +144,19 @@ class Composer:
                 cites.append(Citation(s2.chunk, second, s2.hit.score))
                 break
         return cites
+
+
+def _sentences(chunk: Chunk) -> list[tuple[str, str]]:
+    """(sentence, heading path) pairs; a paragraph's short lead sentence (基础研究。) heads the
+    sentences after it, the way a run-in heading does."""
+    out = []
+    for paragraph in chunk.text.split("\n"):
+        lead = _LEAD.match(paragraph.strip())
+        where = f"{chunk.section} › {lead.group(1)}" if lead else chunk.section
+        for sent in split_sentences(paragraph):
+            if not (lead and sent == lead.group(0)):
+                out.append((sent, where))
+    return out
 
 
 def compact(text: str, limit: int) -> str:

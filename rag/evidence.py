@@ -16,6 +16,7 @@ UNSEEN_NAME_WEIGHT = 4.0
 _NAME = re.compile(r"[\u4e00-\u9fff]{0,8}(?:市|省|县|集团|公司|大学|学院|研究院|医院|银行|局|委员会)$")
 TITLE_CREDIT = 0.75
 _ASCII_LETTER = re.compile(r"[a-z]")
+_HEADING_AFFIX = re.compile(r"^(?:\d+[.．]\s*|专栏\s*[\d-]+[：:]|[一二三四五六七八九十]+、)|(?:科技发展重点|发展重点|重点发展方向)$")
 _DIGIT = re.compile(r"\d")
 
 # term key → weight; a key lists a word and its synonym expansions, separated by "|".
@@ -79,18 +80,36 @@ class Evidence:
         return 0.8 * sum(g in text for g in grams) / len(grams)
 
     def coverage(self, weights: Weights, text: str, section: str = "") -> float:
-        """Share of the question's weight found in `text` (half credit for the section title)."""
+        """Share of the question's weight found in `text` (partial credit for the section title)."""
         total = sum(weights.values())
         if not total:
             return 0.0
-        title = " ".join(section.split(" › ")[-2:]) if section else ""
-        title_credit = 1.0 if "专栏" in title else TITLE_CREDIT  # a 专栏's heading names its industry
+        steps = section.split(" › ")[-2:] if section else []
+        title_credit = 1.0 if any("专栏" in s for s in steps) else TITLE_CREDIT  # a 专栏's heading names its industry
         body = normalize(text).lower()
         got = sum(
-            w * max(max(self.presence(t, body), title_credit * self.presence(t, title)) for t in key.split("|"))
+            w * max(max(self.presence(t, body), title_credit * self.in_title(t, steps)) for t in key.split("|"))
             for key, w in weights.items()
         )
         return got / total
+
+    def title_coverage(self, weights: Weights, section: str) -> float:
+        """Share of the question's weight named by the section's own heading."""
+        total = sum(weights.values())
+        steps = section.split(" › ")[-1:]
+        got = sum(w * max(self.in_title(t, steps) for t in key.split("|")) for key, w in weights.items())
+        return got / total if total else 0.0
+
+    def in_title(self, term: str, steps: list[str]) -> float:
+        """A heading names a term when it contains it, or when the heading's topic (6.畜牧 → 畜牧,
+        专栏5-6：畜牧科技发展重点 → 畜牧) is part of the term (畜牧业)."""
+        for step in steps:
+            if term in step:
+                return 1.0
+            topic = _HEADING_AFFIX.sub("", step)
+            if len(topic) > 1 and topic in term:
+                return 1.0
+        return 0.0
 
 
 def trim(text: str, weights: Weights, limit: int, *, numbers: bool = False) -> str:

@@ -33,7 +33,9 @@ def lift_figures(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
             continue
-        caption, labels, kept = normalize(lines[i]), [], []
+        caption = normalize(lines[i])
+        labels: list[str] = []
+        kept: list[str] = []
         for line in lines[i + 1 : i + 1 + FIGURE_LABEL_WINDOW]:
             is_label = _LABEL.match(line) and (not kept or not _SENTENCE_DONE.search(kept[-1]))
             (labels if is_label else kept).append(line)

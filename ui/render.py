@@ -30,16 +30,18 @@ def answer_html(question: str, answer: Answer, context_of: ContextOf) -> str:
         title = "引用原文"
     else:
         label = NOT_FOUND if answer.citations else DECLINED
-        head = f"<div class='notice'><b class='notice-tag'>{label}</b>{_paragraphs(answer.answer)}</div>"
+        head = f"<div class='notice'><p><b class='notice-tag'>{label}</b>{html.escape(answer.answer)}</p></div>"
         title = "相关内容"
     cards = "".join(
         card_html(c, n if answer.answerable else 0, context_of(c.chunk)) for n, c in enumerate(answer.citations, start=1)
     )
     cites = f"<div class='cites'><div class='cites-title'>{title}</div>{cards}</div>" if cards else ""
-    copy = _attr(copy_text(question, answer))
-    tools = f"<div class='answer-tools'><button type='button' class='copy-answer' data-copy='{copy}'>{COPY_LABEL}</button></div>"
+    # Chat HTML is sanitised (data-* attributes and inline handlers go), so the text to copy rides in a
+    # hidden element that the page's copy script reads.
+    copy = f"<span class='copy-text'>{_lines(copy_text(question, answer))}</span>"
+    tools = f"<div class='answer-tools'><button type='button' class='copy-answer'>{COPY_LABEL}</button>{copy}</div>"
     kind = "ok" if answer.answerable else "notfound" if answer.citations else "declined"
-    return f"<div class='answer' data-kind='{kind}'>{head}{cites}{tools}</div>"
+    return f"<div class='answer answer-{kind}'>{head}{cites}{tools}</div>"
 
 
 def card_html(citation: Citation, n: int, context: Sequence[Chunk]) -> str:
@@ -59,7 +61,7 @@ def card_html(citation: Citation, n: int, context: Sequence[Chunk]) -> str:
             for c in (context or [chunk])
         )
     details = f"<details class='card-context'><summary>查看上下文（本节全文）</summary><div class='ctx-body'>{around}</div></details>"
-    return f"<div class='card' data-section='{_attr(chunk.section)}'>{path}{body}{details}</div>"
+    return f"<div class='card'>{path}{body}{details}</div>"
 
 
 def path_html(section: str) -> str:
@@ -68,9 +70,9 @@ def path_html(section: str) -> str:
     return "<span class='sep'> › </span>".join(steps)
 
 
-def highlight(text: str, quote: str) -> str:
-    """Escaped text with the quoted sentence marked; a trimmed quote is marked clause by clause."""
-    spans = _quote_spans(text, quote)
+def highlight(text: str, *quotes: str) -> str:
+    """Escaped text with the quoted sentences marked; a trimmed quote is marked clause by clause."""
+    spans = _merge([span for quote in quotes for span in _quote_spans(text, quote)])
     out, at = [], 0
     for start, end in spans:
         out.append(html.escape(text[at:start]) + "<mark>" + html.escape(text[start:end]) + "</mark>")
@@ -91,6 +93,10 @@ def _quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
         at = text.find(piece)
         if len(piece) >= MIN_PIECE and at >= 0:
             spans.append((at, at + len(piece)))
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -135,6 +141,6 @@ def _paragraphs(text: str, *, markers: bool = False) -> str:
     return "".join(parts)
 
 
-def _attr(value: str) -> str:
-    """A value safe inside a single-quoted attribute, with newlines kept as character references."""
-    return html.escape(value, quote=True).replace("\n", "&#10;")
+def _lines(value: str) -> str:
+    """Escaped text whose newlines survive as character references (a blank line would end the HTML block)."""
+    return html.escape(value).replace("\n", "&#10;")

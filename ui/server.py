@@ -24,7 +24,8 @@ def build_app(settings: Settings, *, with_chat: bool = True) -> FastAPI:
 
         from ui.chat import build_chat
 
-        app = gr.mount_gradio_app(app, build_chat(engine), path="/")
+        # No run history: it would keep questions in the browser's storage on shared office PCs.
+        app = gr.mount_gradio_app(app, build_chat(engine), path="/", run_history=False, footer_links=[])
     return app
 
 
