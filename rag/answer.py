@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag.compose import Composer, Scored
 from rag.evidence import Evidence, Weights
 from rag.guard import Guard
 from rag.intent import classify
-from rag.query import Turn, resolve_followup
+from rag.match import Matcher, eligibility_answer
+from rag.query import Turn, resolve_followup, split_compound
 from rag.search import HybridSearcher
 from rag.types import Answer, Citation, Hit
 from rag.zh import normalize
@@ -26,8 +27,15 @@ _FIGURE = re.compile(r"^\d+(?:\.\d+)?%?$")
 class Answerer:
     """Composes an Answer for one question from the searcher's hits."""
 
-    def __init__(self, searcher: HybridSearcher, kb_version: str, guard: Guard | None = None) -> None:
+    def __init__(
+        self,
+        searcher: HybridSearcher,
+        kb_version: str,
+        guard: Guard | None = None,
+        matcher: Callable[[], Matcher] | None = None,
+    ) -> None:
         self.searcher = searcher
+        self.matcher = matcher
         self.kb_version = kb_version
         self.guard = guard or Guard.load()
         self.evidence = Evidence(searcher)
@@ -39,6 +47,37 @@ class Answerer:
             return Answer(verdict.message, False, (), self.kb_version, intent=verdict.kind)
         resolved = resolve_followup(question, history, self.evidence.rank_terms, self.closest_term)
         intent = classify(resolved)
+        answer = self.extract_parts(resolved, intent, top_k)
+        if intent == "eligibility" and self.matcher is not None and (not answer.answerable or _from_columns(answer)):
+            # "我们是做仿制药的，规划对我们有什么方向？": the enterprise matcher ranks the directions and
+            # adds the support measures; a question about one passage keeps the passage's answer.
+            matched = eligibility_answer(self.matcher(), resolved, self.kb_version)
+            if matched.answerable:
+                return matched
+        if not answer.answerable:
+            return self.not_found(question, answer.related[:top_k], intent)
+        return answer
+
+    def extract_parts(self, question: str, intent: str, top_k: int) -> Answer:
+        """A compound question ("…是多少，…目标又是多少？") answered part by part, each part read in
+        the context of the first; the parts' citations are joined under one set of markers."""
+        parts = split_compound(question)[:3]
+        if len(parts) < 2:
+            return self.extract(question, intent, top_k)
+        context = [Turn("user", parts[0])]
+        answers = [self.extract(p if n == 0 else resolve_followup(p, context, self.evidence.rank_terms, self.closest_term),
+                                classify(p), top_k) for n, p in enumerate(parts)]
+        found = [a for a in answers if a.answerable]
+        if not found:
+            return self.extract(question, intent, top_k)
+        citations: list[Citation] = []
+        for a in found:
+            citations += [c for c in a.citations if all(c.quote != d.quote for d in citations)]
+        citations = citations[: max(top_k, len(found))]
+        return Answer(render("multi", citations), True, tuple(citations), self.kb_version, intent=intent)
+
+    def extract(self, resolved: str, intent: str, top_k: int) -> Answer:
+        """The extractive answer from the hybrid search hits (unanswerable: `related` holds the hits)."""
         hits = self.searcher.search(resolved, max(top_k, CANDIDATE_HITS))
         # A figure in a yes/no question is a guess to check ("是不是500家"), not something to match.
         weights = self.evidence.weights(resolved, skip=lambda w: intent == "yesno" and bool(_FIGURE.match(w)))
@@ -47,7 +86,7 @@ class Answerer:
             for n, h in enumerate(hits)
         ]
         if not hits or not self.answerable(resolved, scored, intent):
-            return self.not_found(question, hits[:top_k], intent)
+            return Answer("", False, (), self.kb_version, intent=intent, related=tuple(hits))
         citations = self.composer.compose(intent, resolved, weights, scored)[:top_k]
         return Answer(render(intent, citations), True, tuple(citations), self.kb_version, intent=intent)
 
@@ -80,6 +119,10 @@ class Answerer:
         message = f"《规划》中没有找到关于“{shown}”的明确内容。下面是最接近的段落，供参考。"
         related = tuple(Citation(h.chunk, "", h.score) for h in hits[:3])
         return Answer(message, False, related, self.kb_version, intent=intent, related=tuple(hits[:3]))
+
+
+def _from_columns(answer: Answer) -> bool:
+    return bool(answer.citations) and answer.citations[0].chunk.kind == "column"
 
 
 def render(intent: str, citations: Sequence[Citation]) -> str:

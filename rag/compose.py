@@ -154,8 +154,7 @@ def _sentences(chunk: Chunk) -> list[tuple[str, str]]:
         lead = _LEAD.match(paragraph.strip())
         where = f"{chunk.section} › {lead.group(1)}" if lead else chunk.section
         for sent in split_sentences(paragraph):
-            if not (lead and sent == lead.group(0)):
-                out.append((sent, where))
+            out.append((sent, chunk.section if lead and sent == lead.group(0) else where))
     return out
 
 

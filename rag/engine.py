@@ -15,6 +15,7 @@ from rag.answer import Answerer
 from rag.chunking import PATH_SEP
 from rag.embedding import Embedder, make_embedder
 from rag.loader import load_document, read_manifest
+from rag.match import Matcher, MatchResult, Profile
 from rag.query import Synonyms, Turn
 from rag.search import HybridSearcher, SearchOptions, index_text
 from rag.settings import Settings
@@ -51,6 +52,7 @@ class Engine:
         self._lock = threading.Lock()
         self._searcher: HybridSearcher | None = None
         self._answerer: Answerer | None = None
+        self._matcher: Matcher | None = None
         self._version = ""
 
     @cached_property
@@ -162,7 +164,8 @@ class Engine:
             extra_in_store=extra, options=self.options,
         )
         self._version = version
-        self._answerer = Answerer(self._searcher, version)
+        self._matcher = None
+        self._answerer = Answerer(self._searcher, version, matcher=lambda: self.matcher)
 
     @property
     def searcher(self) -> HybridSearcher:
@@ -179,6 +182,18 @@ class Engine:
         self.ensure_ready()
         assert self._answerer is not None
         return self._answerer.answer(question, top_k=top_k, history=history)
+
+    def match(self, profile: Profile, top_k: int = 5) -> MatchResult:
+        """The 专栏, sections and support measures of the plan that fit a company profile."""
+        return self.matcher.match(profile, top_k, kb_version=self.kb_version)
+
+    @property
+    def matcher(self) -> Matcher:
+        """The enterprise matcher of the live knowledge base (item vectors cached under home/match)."""
+        self.ensure_ready()
+        if self._matcher is None:
+            self._matcher = Matcher(self.searcher, cache_dir=self.settings.home / "match")
+        return self._matcher
 
     def chunks(self) -> list[Chunk]:
         return self.searcher.chunks

@@ -86,3 +86,24 @@ def resolve_followup(
     if _ANAPHORA.search(q) or len(q) <= 6 or not [t for t in rank_terms(q) if not re.fullmatch(r"[\d.]+", t)]:
         return f"{previous} {q}"
     return question
+
+
+_ASKS = re.compile(r"多少|几|哪|什么|吗|呢|是否|如何|怎么")
+
+
+def split_compound(question: str) -> list[str]:
+    """A question that asks two things ("2019年研发经费是多少，2025年目标又是多少？") as its parts;
+    a part without a topic of its own borrows the first part's opening words."""
+    text = normalize(question)
+    parts = [p for p in re.split(r"[？?]", text) if p.strip()]
+    if len(parts) < 2:
+        parts = [p for p in re.split(r"[，,；;]", text) if p.strip()]
+        if len(parts) < 2 or sum(bool(_ASKS.search(p)) for p in parts) < 2:
+            return [question]
+    asking, context = [], ""
+    for part in (p.strip() for p in parts):
+        if _ASKS.search(part):
+            asking.append(f"{context}{part}")
+        else:
+            context += f"{part} "  # a leading topic ("研发投入强度，…") belongs to every part
+    return asking if len(asking) > 1 else [question]
