@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,10 +12,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag.engine import Engine
 from rag.query import Turn
-from ui.schemas import AskRequest, AskResponse, ErrorResponse, HealthResponse, SearchRequest, SearchResponse, SearchResult
+from ui.schemas import (
+    AskRequest,
+    AskResponse,
+    ErrorResponse,
+    HealthResponse,
+    MatchRequest,
+    MatchResponse,
+    SearchRequest,
+    SearchResponse,
+    SearchResult,
+)
 
 log = logging.getLogger(__name__)
-ERRORS = {400: ErrorResponse, 422: ErrorResponse, 500: ErrorResponse}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (400, 422, 500)}
 _STATUS_MESSAGES = {
     404: ("not_found", "请求的地址不存在。"),
     405: ("method_not_allowed", "不支持该请求方法。"),
@@ -40,6 +50,11 @@ def ask(body: AskRequest, engine: EngineDep) -> AskResponse:
 @router.post("/search", response_model=SearchResponse, summary="检索：返回最相关的段落")
 def search(body: SearchRequest, engine: EngineDep) -> SearchResponse:
     return SearchResponse(results=[SearchResult.of(h) for h in engine.search(body.query, body.top_k)])
+
+
+@router.post("/match", response_model=MatchResponse, summary="企业匹配：返回适用的规划方向、原文条目与支持措施")
+def match(body: MatchRequest, engine: EngineDep) -> MatchResponse:
+    return MatchResponse.of(engine.match(body.profile(), top_k=body.top_k))
 
 
 @router.get("/health", response_model=HealthResponse, summary="健康检查")

@@ -1,4 +1,4 @@
-"""`policy-rag`: ingest, ask, search, serve, eval — subcommands over the same engine the API uses."""
+"""`policy-rag`: ingest, ask, search, match, serve, eval — subcommands over the same engine the API uses."""
 
 from __future__ import annotations
 
@@ -30,13 +30,20 @@ def _parser() -> argparse.ArgumentParser:
     se = sub.add_parser("search", help="检索段落")
     se.add_argument("query")
     se.add_argument("--top-k", type=int, default=10)
+    ma = sub.add_parser("match", help="企业匹配：列出适用的规划方向、原文条目与支持措施")
+    ma.add_argument("description", help="企业情况，如 “我们是做辣椒酱的食品企业，想上自动化灌装线”")
+    ma.add_argument("--industry", default="", help="所属行业")
+    ma.add_argument("--product", action="append", default=[], help="主要产品或技术（可重复）")
+    ma.add_argument("--tag", action="append", default=[], help="资质或阶段，如 高新技术企业（可重复）")
+    ma.add_argument("--top-k", type=int, default=5)
+    ma.add_argument("--json", action="store_true")
     srv = sub.add_parser("serve", help="启动 API 与聊天界面")
     srv.add_argument("--host", default="127.0.0.1")
     srv.add_argument("--port", type=int, default=8000)
     ev = sub.add_parser("eval", help="在固定问题集上评测")
     ev.add_argument("--out", type=Path, default=Path("evals/results.json"))
     ev.add_argument("--check", action="store_true", help="低于阈值时以非零状态退出")
-    fb = sub.add_parser("feedback", help="用户反馈（👍/👎 与意见）").add_subparsers(dest="action", required=True)
+    fb = sub.add_parser("feedback", help="用户反馈（赞/踩与意见）").add_subparsers(dest="action", required=True)
     ex = fb.add_parser("export", help="导出全部反馈，供知识库维护使用")
     ex.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     ex.add_argument("--out", type=Path, help="输出文件（默认写到标准输出）")
@@ -62,6 +69,31 @@ def _ask(engine: Engine, args: argparse.Namespace) -> int:
     print(answer.answer)
     for n, c in enumerate(answer.citations, start=1):
         print(f"\n[{n}] {c.chunk.section}\n    {c.quote or c.chunk.text[:120]}")
+    return 0
+
+
+def _match(engine: Engine, args: argparse.Namespace) -> int:
+    from rag.match import Profile
+
+    description = args.description.strip()
+    if not description or len(description) > 1000:
+        sys.stderr.write("错误：企业情况不能为空，且不能超过 1000 字。\n")
+        return 2
+    result = engine.match(Profile(description, args.industry, tuple(args.product), tuple(args.tag)), top_k=args.top_k)
+    if args.json:
+        from ui.schemas import MatchResponse
+
+        sys.stdout.write(json.dumps(MatchResponse.of(result).model_dump(), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    lines = [result.message]
+    for n, d in enumerate(result.directions, start=1):
+        lines += [f"\n{n}. {d.title}（匹配度 {d.score:.2f}）", f"   {d.section}", f"   匹配依据：{d.reason}"]
+        lines += [f"   · {c.quote}" for c in d.items]
+    lines.append("\n支持措施：")
+    for m in result.measures:
+        lines.append(f" - {m.name}：{m.condition}")
+        lines += [f"   原文（{c.chunk.section}）：“{c.quote}”" for c in m.citations]
+    sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
 
@@ -91,7 +123,7 @@ def _feedback(settings: Settings, args: argparse.Namespace) -> int:
     # utf-8-sig: spreadsheet programs then read the Chinese text of a CSV correctly.
     with args.out.open("w", encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="") as out:
         count = export(items, out, args.format)
-    print(f"已导出 {count} 条反馈：{args.out}", file=sys.stderr)  # noqa: T201
+    sys.stderr.write(f"已导出 {count} 条反馈：{args.out}\n")
     return 0
 
 
@@ -116,6 +148,8 @@ def run(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "ask":
         return _ask(engine, args)
+    if args.command == "match":
+        return _match(engine, args)
     if args.command == "search":
         for h in engine.search(args.query, args.top_k):
             print(f"{h.score:.4f}  {h.chunk.section}\n    {h.chunk.text[:100]}")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from rag.zh import normalize
-
+from rag.match import Direction, MatchResult, Profile
+from rag.measures import Measure
 from rag.types import Answer, Citation, Hit
+from rag.zh import normalize
 
 MAX_CHARS = 1000
 
@@ -99,3 +100,77 @@ class HealthResponse(BaseModel):
 class ErrorResponse(BaseModel):
     code: str
     message: str
+
+
+class MatchRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"description": "我们是做辣椒酱和油辣椒的食品企业，在新蒲，想上自动化灌装线", "top_k": 5}]},
+    )
+    description: str = Field(min_length=1, max_length=MAX_CHARS, description="企业情况：主营业务、产品、技术、打算")
+    industry: str | None = Field(default=None, max_length=100, description="所属行业")
+    products: list[Annotated[str, Field(max_length=100)]] | None = Field(default=None, max_length=20, description="主要产品或技术")
+    tags: list[Annotated[str, Field(max_length=100)]] | None = Field(default=None, max_length=20, description="资质或阶段，如 高新技术企业、初创期")
+    top_k: int = Field(default=5, ge=1, le=20)
+
+    @field_validator("description")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        return _clean(v)
+
+    def profile(self) -> Profile:
+        return Profile(self.description, normalize(self.industry or ""), tuple(self.products or ()), tuple(self.tags or ()))
+
+
+class MatchCitationOut(BaseModel):
+    id: str
+    section: str
+    text: str
+    quote: str
+
+    @classmethod
+    def grouped(cls, cites: tuple[Citation, ...]) -> list[MatchCitationOut]:
+        """One entry per cited passage, its quoted items joined with "；"."""
+        quotes: dict[str, list[Citation]] = {}
+        for c in cites:
+            quotes.setdefault(c.chunk.id, []).append(c)
+        return [
+            cls(id=cid, section=cs[0].chunk.section, text=cs[0].chunk.text, quote="；".join(dict.fromkeys(c.quote for c in cs)))
+            for cid, cs in quotes.items()
+        ]
+
+
+class MatchOut(BaseModel):
+    title: str
+    section: str
+    items: list[str]
+    reason: str
+    score: float
+    citations: list[MatchCitationOut]
+
+    @classmethod
+    def of(cls, d: Direction) -> MatchOut:
+        return cls(title=d.title, section=d.section, items=[c.quote for c in d.items], reason=d.reason, score=d.score,
+                   citations=MatchCitationOut.grouped(d.items))
+
+
+class MeasureOut(BaseModel):
+    name: str
+    condition: str
+    citations: list[MatchCitationOut]
+
+    @classmethod
+    def of(cls, m: Measure) -> MeasureOut:
+        return cls(name=m.name, condition=m.condition, citations=MatchCitationOut.grouped(m.citations))
+
+
+class MatchResponse(BaseModel):
+    matches: list[MatchOut]
+    measures: list[MeasureOut]
+    kb_version: str
+    message: str = Field(description="一句话结论；没有对应方向时如实说明")
+
+    @classmethod
+    def of(cls, r: MatchResult) -> MatchResponse:
+        return cls(matches=[MatchOut.of(d) for d in r.directions], measures=[MeasureOut.of(m) for m in r.measures],
+                   kb_version=r.kb_version, message=r.message)
