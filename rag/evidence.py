@@ -74,8 +74,8 @@ class Evidence:
         partial credit from its character bigrams; a word the plan does use must appear as it is."""
         if term in text:
             return 1.0
-        if self.searcher.words.idf(term) > 0 or len(term) < 2:
-            return 0.0
+        if self.searcher.words.idf(term) > 0 or len(term) < 2 or _NAME.search(term):
+            return 0.0  # a seen word, or a name (贵阳市 is not 贵阳), must appear as it is
         grams = [term[i : i + 2] for i in range(len(term) - 1)]
         return 0.8 * sum(g in text for g in grams) / len(grams)
 
