@@ -21,10 +21,11 @@ SHORT_TYPES = {"number", "fact", "yesno", "table"}
 THRESHOLDS = {"recall@5": 0.97, "hit@1": 0.85, "concise": 0.85, "refusal_accuracy": 0.95}
 MAX_FALSE_REFUSALS = 3
 # What the test suite enforces: no regression below the scores measured when this was committed
-# (evals/results.json). Where a floor is below its target, the target is not met yet.
+# (evals/results.json), with a question or two of slack. The held-out third is below target: the
+# targets are reported, not pretended.
 FLOORS = {
-    "all": {"recall@5": 0.97, "hit@1": 0.85, "concise": 0.83, "refusal_accuracy": 0.96},
-    "holdout": {"recall@5": 0.96, "hit@1": 0.82, "concise": 0.77, "refusal_accuracy": 0.92},
+    "all": {"recall@5": 0.97, "hit@1": 0.845, "concise": 0.84, "refusal_accuracy": 0.96},
+    "holdout": {"recall@5": 0.96, "hit@1": 0.82, "concise": 0.79, "refusal_accuracy": 0.92},
 }
 
 

@@ -87,7 +87,8 @@ class Answerer:
         ]
         if not hits or not self.answerable(resolved, scored, intent):
             return Answer("", False, (), self.kb_version, intent=intent, related=tuple(hits))
-        citations = self.composer.compose(intent, resolved, weights, scored)[:top_k]
+        # A list (基本原则有哪几条) is cited item by item and may need more than top_k markers.
+        citations = self.composer.compose(intent, resolved, weights, scored)[: max(top_k, 8) if intent == "list" else top_k]
         return Answer(render(intent, citations), True, tuple(citations), self.kb_version, intent=intent)
 
     def answerable(self, question: str, scored: list[Scored], intent: str) -> bool:

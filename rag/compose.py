@@ -14,6 +14,7 @@ LIST_CHARS = 460
 LEAD_CHARS = 24
 _DIGIT = re.compile(r"\d")
 _PATH_QUESTION = re.compile(r"路径|怎么做|怎么延伸|如何")
+_COLUMN_ASK = re.compile(r"重点|技术方向|发展方向")
 _LEAD = re.compile(r"^([^。，；]{2,24})。")
 
 
@@ -49,7 +50,9 @@ class Composer:
         if top.chunk.kind == "table-row":
             return self.from_table(question, weights, scored, top)
         if top.chunk.kind == "column":
-            return self.from_columns(intent, weights, scored, top)
+            # "生产性服务业的科技重点是什么？" asks for the 专栏's list, not one of its items.
+            general = intent == "fact" and _COLUMN_ASK.search(question)
+            return self.from_columns("list" if general else intent, weights, scored, top)
         if intent == "list" and self._titled(question, top):
             listed = self.section_leads(top, [w for w in self.ev.content_words(question) if len(w) > 1])
             if listed:
@@ -135,7 +138,10 @@ class Composer:
         first = trim(sent, weights, FACT_CHARS, numbers=numbers)
         cites = [Citation(s.chunk, first, s.hit.score)]
         covered = self.ev.coverage(weights, first, s.chunk.section)
-        room = (LIST_CHARS if intent in ("list", "eligibility") else FACT_CHARS + 40) - len(first)
+        listing = intent in ("list", "eligibility")
+        if covered >= 0.8 and not listing:
+            return cites  # one sentence already answers: stay short
+        room = (LIST_CHARS if listing else FACT_CHARS + 40) - len(first)
         for _, other, s2 in ranked[1:8]:
             second = trim(other, weights, max(room, 40), numbers=numbers)
             if second in first or first in second or len(second) > room:
