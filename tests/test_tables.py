@@ -105,7 +105,7 @@ def test_two_column_table_with_interleaved_cells_is_parsed_into_rows() -> None:
 def test_two_column_table_gives_one_record_per_direction_and_region() -> None:
     _, [table] = extract_tables(INTERLEAVED)
     records = table_records(table, ("第六章 体系", "二、拓展基地"))
-    assert [(r.fields["方向"], r.fields["区域"]) for r in records] == [
+    assert [(r.fields["方向"], r.fields["合作区域"].split("：")[0]) for r in records] == [
         ("农业科技", "成都重点合作区域"),
         ("农业科技", "重庆重点合作区域"),
         ("工业科技", "成都重点合作区域"),
@@ -151,7 +151,7 @@ def test_plan_body_sentence_split_by_the_indicator_table_is_rejoined(plan_chunks
 
 
 def _region_records(chunks: list[Chunk]) -> dict[tuple[str, str], Chunk]:
-    return {(r.meta["fields"]["方向"], r.meta["fields"]["区域"][:2]): r for r in _rows(chunks, REGION_TABLE)}
+    return {(r.meta["fields"]["方向"], r.meta["fields"]["合作区域"][:2]): r for r in _rows(chunks, REGION_TABLE)}
 
 
 def test_plan_table_3_1_gives_9_direction_by_region_records(plan_chunks: list[Chunk]) -> None:

@@ -1,0 +1,64 @@
+"""The `policy-rag` console script as a user runs it, over the session's ingested home."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CJK, CLI, Ingested, cli_env
+
+pytestmark = pytest.mark.slow
+
+
+def _run(home: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(CLI), *args], env=cli_env(home), cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=180
+    )
+
+
+def test_ask_json_prints_the_answer_contract(ingested: Ingested, tmp_path: Path) -> None:
+    done = _run(ingested.home, tmp_path, "ask", "辣椒精深加工有哪些重点技术？", "--json")
+    assert done.returncode == 0, done.stderr
+    body = json.loads(done.stdout)
+    assert set(body) == {"answer", "answerable", "citations", "kb_version"}
+    assert body["answerable"] is True and body["kb_version"] == ingested.report.kb_version
+    assert body["citations"] and all(
+        set(c) == {"id", "doc", "section", "text", "quote", "score"} for c in body["citations"]
+    )
+    assert "专栏5-3" in body["citations"][0]["section"]
+
+
+def test_ask_prints_a_readable_answer_with_sources(ingested: Ingested, tmp_path: Path) -> None:
+    done = _run(ingested.home, tmp_path, "ask", "茶产业要重点发展哪些技术？")
+    assert done.returncode == 0, done.stderr
+    assert "[1]" in done.stdout and "专栏5-2：茶科技发展重点" in done.stdout
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_empty_question_is_a_readable_chinese_error(ingested: Ingested, tmp_path: Path, question: str) -> None:
+    done = _run(ingested.home, tmp_path, "ask", question)
+    assert done.returncode != 0
+    assert "错误" in done.stderr and "不能为空" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_ingest_prints_a_chinese_summary(ingested: Ingested, tmp_path: Path) -> None:
+    done = _run(ingested.home, tmp_path, "ingest")
+    assert done.returncode == 0, done.stderr
+    assert "索引无变化" in done.stdout and ingested.report.kb_version in done.stdout
+    assert re.search(rf"{ingested.report.chunks} 个片段，新向量化 0 个", done.stdout)
+
+
+def test_missing_corpus_is_a_readable_chinese_error(tmp_path: Path) -> None:
+    env_home = tmp_path / "home"
+    done = subprocess.run(
+        [str(CLI), "ingest"], env={**cli_env(env_home), "POLICY_RAG_CORPUS": str(tmp_path / "nope")},
+        cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=180,
+    )
+    assert done.returncode != 0
+    assert re.search(CJK, done.stderr) and "语料目录不存在" in done.stderr
+    assert "Traceback" not in done.stderr
