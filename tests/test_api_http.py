@@ -190,3 +190,11 @@ def test_malformed_body_gives_a_chinese_4xx(client: httpx.Client, case: str) -> 
 
 def test_the_server_survives_bad_input(client: httpx.Client) -> None:
     assert client.get("/api/v1/health").status_code == 200
+
+
+@pytest.mark.parametrize(("method", "path", "status"), [("get", "/api/v1/nope", 404), ("get", "/api/v1/ask", 405), ("post", "/api/v1/health", 405)])
+def test_unknown_paths_and_methods_get_the_api_error_shape(client: httpx.Client, method: str, path: str, status: int) -> None:
+    response = client.request(method.upper(), path)
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"code", "message"} and re.search(CJK, body["message"])

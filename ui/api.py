@@ -65,7 +65,7 @@ def health(engine: EngineDep) -> HealthResponse:
 @router.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
 def unknown(path: str, request: Request) -> JSONResponse:
     """Unknown API paths and wrong methods answer in the API's JSON error shape, not the chat's."""
-    known = {r.path for r in router.routes if getattr(r, "path", "") != "/api/v1/{path:path}"}
+    known = {str(getattr(r, "path", "")) for r in router.routes} - {"/api/v1/{path:path}"}
     if f"/api/v1/{path}" in known:
         return JSONResponse({"code": "method_not_allowed", "message": f"该接口不支持 {request.method} 请求。"}, status_code=405)
     return JSONResponse({"code": "not_found", "message": f"接口不存在：/api/v1/{path}"}, status_code=404)
