@@ -106,6 +106,7 @@ def below_thresholds(summary: dict[str, Any]) -> list[str]:
 
 
 def main() -> None:
+    from evals.scorer import save_report
     from rag.settings import Settings, force_offline
 
     force_offline()
@@ -116,11 +117,7 @@ def main() -> None:
     engine = Engine(Settings(home=args.home) if args.home else Settings())
     engine.ensure_ready()
     report = evaluate(engine)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    for split in ("all", "dev", "holdout"):
-        if split in report:
-            print(split, json.dumps(report[split], ensure_ascii=False))
+    save_report(report, args.out)
     print(f"{len(report['failures'])} profiles with misses (details in {args.out})")
 
 

@@ -120,3 +120,12 @@ def below_thresholds(summary: dict[str, Any], thresholds: dict[str, float] = THR
     if summary["false_refusals"] > MAX_FALSE_REFUSALS:
         misses.append(f"false_refusals {summary['false_refusals']} > {MAX_FALSE_REFUSALS}")
     return misses
+
+
+def save_report(report: dict[str, Any], out: Path) -> None:
+    """Write a report as JSON and print one summary line per split (shared by every eval command)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    for split in ("all", "dev", "holdout"):
+        if split in report:
+            print(split, json.dumps(report[split], ensure_ascii=False))

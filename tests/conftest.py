@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
 from rag.engine import Engine, IngestReport
@@ -67,10 +71,45 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@contextmanager
+def served(home: Path, workdir: Path, *, startup_seconds: float = 240) -> Iterator[str]:
+    """`policy-rag serve` (API + chat) in a subprocess on a free loopback port over `home`; yields the
+    base URL once /api/v1/health answers, and stops the server afterwards."""
+    port = free_port()
+    log = (workdir / "server.log").open("w+", encoding="utf-8")
+    proc = subprocess.Popen([str(CLI), "serve", "--host", "127.0.0.1", "--port", str(port)],
+                            env=cli_env(home), cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + startup_seconds
+        while not _healthy(base):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"server did not start (exit {proc.poll()}):\n{log.read()[-3000:]}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def _healthy(base: str) -> bool:
+    try:
+        return httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
 def cli_env(home: Path) -> dict[str, str]:
     """Environment for a `policy-rag` subprocess working on `home`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_RAG_")}
-    env.update(POLICY_RAG_HOME=str(home), POLICY_RAG_CORPUS=str(CORPUS), PYTHONIOENCODING="utf-8")
+    env.update(POLICY_RAG_HOME=str(home), POLICY_RAG_CORPUS=str(CORPUS), PYTHONIOENCODING="utf-8",
+               GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1", OMP_WAIT_POLICY="PASSIVE")
     return env
 
 

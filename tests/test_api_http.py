@@ -3,62 +3,24 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.conftest import CJK, CLI, Ingested, cli_env, free_port
+from tests.conftest import CJK, Ingested, served
 
 pytestmark = pytest.mark.slow
 
 CITATION_KEYS = {"id", "doc", "section", "text", "quote", "score"}
-STARTUP_SECONDS = 180
 
 
 @pytest.fixture(scope="module")
 def server(ingested: Ingested, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`policy-rag serve` in a subprocess over the session's index; yields the base URL."""
-    port = free_port()
-    log = (tmp_path_factory.mktemp("server") / "server.log").open("w+", encoding="utf-8")
-    proc = subprocess.Popen(
-        [str(CLI), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=cli_env(ingested.home), cwd=tmp_path_factory.mktemp("cwd"), stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(base, proc, log)
+    with served(ingested.home, tmp_path_factory.mktemp("server")) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-
-
-def _wait_until_healthy(base: str, proc: subprocess.Popen[bytes], log: Any) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            log.seek(0)
-            pytest.fail(f"server exited with {proc.returncode}:\n{log.read()[-3000:]}")
-        try:
-            response = httpx.get(f"{base}/api/v1/health", timeout=2)
-        except httpx.TransportError:
-            time.sleep(0.3)
-            continue
-        if response.status_code == 200:
-            return
-        log.seek(0)
-        pytest.fail(f"health check answered {response.status_code} {response.text}:\n{log.read()[-3000:]}")
-        time.sleep(0.3)
-    pytest.fail("server did not become healthy in time")
 
 
 @pytest.fixture(scope="module")

@@ -9,29 +9,24 @@ from __future__ import annotations
 import csv
 import json
 import os
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
+from tests.conftest import CLI, cli_env, served
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
 DOCS = ROOT / "docs"
-CLI = Path(sys.executable).with_name("policy-rag")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
-STARTUP_SECONDS = 240
 UPDATE_SHOTS = os.environ.get("POLICY_RAG_SCREENSHOTS", "") not in ("", "0")
 
 
@@ -63,51 +58,12 @@ class Chat:
             self.page.screenshot(path=str(DOCS / name))
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`policy-rag serve` on a free loopback port over an empty home (it ingests on first start)."""
     home = tmp_path_factory.mktemp("ui-home")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_RAG_")}
-    env.update(POLICY_RAG_HOME=str(home), POLICY_RAG_CORPUS=str(CORPUS), PYTHONIOENCODING="utf-8",
-               GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1", OMP_WAIT_POLICY="PASSIVE")
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("ui-server") / "server.log").open("w+", encoding="utf-8")
-    proc = subprocess.Popen([str(CLI), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                            cwd=tmp_path_factory.mktemp("ui-cwd"), stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(base, proc, log)
-        yield Server(base, home, env)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-
-
-def _wait_for(base: str, proc: subprocess.Popen[bytes], log: IO[str]) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            log.seek(0)
-            pytest.fail(f"server exited with {proc.returncode}:\n{log.read()[-3000:]}")
-        try:
-            if httpx.get(f"{base}/", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.5)
-    log.seek(0)
-    pytest.fail(f"server did not start in {STARTUP_SECONDS} s:\n{log.read()[-3000:]}")
+    with served(home, tmp_path_factory.mktemp("ui-server")) as base:
+        yield Server(base, home, cli_env(home))
 
 
 @pytest.fixture(scope="module")

@@ -98,14 +98,10 @@ def _match(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def _eval(engine: Engine, args: argparse.Namespace) -> int:
-    from evals.scorer import below_thresholds, evaluate
+    from evals.scorer import below_thresholds, evaluate, save_report
 
     report = evaluate(engine)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    for split in ("all", "dev", "holdout"):
-        if split in report:
-            print(split, json.dumps(report[split], ensure_ascii=False))
+    save_report(report, args.out)
     misses = below_thresholds(report["all"]) + [f"holdout {m}" for m in below_thresholds(report.get("holdout", report["all"]))]
     if misses:
         print("未达标：" + "；".join(misses))
