@@ -18,6 +18,7 @@ TITLE_CREDIT = 0.75
 _ASCII_LETTER = re.compile(r"[a-z]")
 _HEADING_AFFIX = re.compile(r"^(?:\d+[.．]\s*|专栏\s*[\d-]+[：:]|[一二三四五六七八九十]+、)|(?:科技发展重点|发展重点|重点发展方向)$")
 _DIGIT = re.compile(r"\d")
+_QUESTION_WORDS = re.compile(r"是什么|什么是|指什么|是啥|啥是|有哪些|是哪些|怎么样|如何|吗|呢|[？?！!。，,、\s]")
 
 # term key → weight; a key lists a word and its synonym expansions, separated by "|".
 Weights = dict[str, float]
@@ -67,6 +68,11 @@ class Evidence:
             idf = self.searcher.words.idf(word)
             key = "|".join([word, *self.searcher.synonyms.expansions(word)])
             out[key] = idf if idf > 0 else (UNSEEN_NAME_WEIGHT if _NAME.search(word) else UNSEEN_WEIGHT)
+        if not out:
+            # Nothing but short or common words ("遵义红是什么？"): the question's own wording is the term.
+            bare = _QUESTION_WORDS.sub("", normalize(question))
+            if len(bare) > 1:
+                out[bare] = 1.0
         return out
 
     def presence(self, term: str, text: str) -> float:
