@@ -31,6 +31,10 @@ class NotIngested(RuntimeError):
     """No knowledge base has been built yet."""
 
 
+class UnknownDocument(LookupError):
+    """A request named a document the knowledge base does not hold."""
+
+
 @dataclass(frozen=True)
 class IngestReport:
     """What an ingest did."""
@@ -54,6 +58,7 @@ class Engine:
         self._answerer: Answerer | None = None
         self._matcher: Matcher | None = None
         self._version = ""
+        self._scopes: dict[tuple[str, frozenset[str]], tuple[HybridSearcher, Answerer]] = {}
 
     @cached_property
     def tokenizer(self) -> Tokenizer:
@@ -71,9 +76,10 @@ class Engine:
     def store(self) -> VectorStore | None:
         if self.embedder is None:
             return None
-        if self.settings.chroma_url:
-            return ChromaStore(self.embedder, url=self.settings.chroma_url)
-        return ChromaStore(self.embedder, path=self.settings.chroma_dir)
+        s = self.settings
+        if s.chroma_url:
+            return ChromaStore(self.embedder, url=s.chroma_url, timeout=s.chroma_timeout, cooldown=s.chroma_cooldown)
+        return ChromaStore(self.embedder, path=s.chroma_dir, timeout=s.chroma_timeout, cooldown=s.chroma_cooldown)
 
     @property
     def embedder_name(self) -> str:
@@ -86,8 +92,11 @@ class Engine:
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(self, paths: Sequence[Path] = ()) -> IngestReport:
         """Parse the corpus (or the given files), embed only new chunks, then swap the manifest."""
+        return self.commit(self._parse(paths))
+
+    def commit(self, chunks: list[Chunk]) -> IngestReport:
+        """Make exactly `chunks` the live knowledge base: embed the new ones, then swap the manifest."""
         started = time.perf_counter()
-        chunks = self._parse(paths)
         version = kb.kb_version(chunks, self.embedder_name)
         current = kb.load(self.settings.index_dir)
         with self._lock:
@@ -173,15 +182,49 @@ class Engine:
         assert self._searcher is not None
         return self._searcher
 
-    def search(self, query: str, top_k: int = 10, *, kinds: Sequence[str] = (), section: str = "") -> list[Hit]:
-        """Hybrid search over the live chunks."""
-        return self.searcher.search(query, top_k, kinds=kinds, section=section)
+    def search(
+        self, query: str, top_k: int = 10, *, kinds: Sequence[str] = (), section: str = "", docs: Sequence[str] = ()
+    ) -> list[Hit]:
+        """Hybrid search over the live chunks (only those of `docs` when given)."""
+        searcher = self.scoped(docs)[0] if docs else self.searcher
+        return searcher.search(query, top_k, kinds=kinds, section=section)
 
-    def ask(self, question: str, top_k: int = 5, history: Sequence[Turn] = ()) -> Answer:
+    def ask(self, question: str, top_k: int = 5, history: Sequence[Turn] = (), *, docs: Sequence[str] = ()) -> Answer:
         """A short grounded answer with citations, or a plain statement that the plan has none."""
         self.ensure_ready()
         assert self._answerer is not None
-        return self._answerer.answer(question, top_k=top_k, history=history)
+        if docs:
+            return self.scoped(docs)[1].answer(question, top_k=top_k, history=history)
+        answer = self._answerer.answer(question, top_k=top_k, history=history)
+        top = (answer.citations[0].chunk.doc if answer.citations else answer.related[0].chunk.doc if answer.related else "")
+        if not top or not self.several_documents:
+            return answer
+        # Several documents: answer from the one the best passage belongs to, with that document's own word
+        # statistics, so adding a notice does not shift how the plan's questions are answered.
+        return self.scoped([top])[1].answer(question, top_k=top_k, history=history)
+
+    @property
+    def several_documents(self) -> bool:
+        """Whether the live knowledge base holds more than one document."""
+        chunks = self.chunks()
+        return any(c.doc != chunks[0].doc for c in chunks)
+
+    def scoped(self, docs: Sequence[str]) -> tuple[HybridSearcher, Answerer]:
+        """A searcher and answerer over only the given documents' live chunks (cached per version)."""
+        key = (self.kb_version, frozenset(docs))
+        entry = self._scopes.get(key)
+        if entry is None:
+            wanted = set(docs)
+            unknown = wanted - {c.doc for c in self.chunks()}
+            if unknown:
+                raise UnknownDocument(f"知识库中没有这些文档：{'、'.join(sorted(unknown))}")
+            chunks = [c for c in self.chunks() if c.doc in wanted]
+            searcher = HybridSearcher(chunks, self.tokenizer, self.synonyms, store=self.store, embedder=self.embedder,
+                                      extra_in_store=len(self.chunks()) - len(chunks), options=self.options)
+            entry = (searcher, Answerer(searcher, self.kb_version, matcher=lambda: self.matcher))
+            # A new dict, not a mutation: concurrent requests keep reading the one they hold.
+            self._scopes = {**{k: v for k, v in self._scopes.items() if k[0] == key[0]}, key: entry}
+        return entry
 
     def match(self, profile: Profile, top_k: int = 5) -> MatchResult:
         """The 专栏, sections and support measures of the plan that fit a company profile."""
@@ -194,6 +237,16 @@ class Engine:
         if self._matcher is None:
             self._matcher = Matcher(self.searcher, cache_dir=self.settings.home / "match")
         return self._matcher
+
+    def readiness(self) -> dict[str, bool | None]:
+        """Whether the index is loaded and the vector store answers now (None: no vector store)."""
+        probe = getattr(self.store, "heartbeat", None)
+        return {"index": self._searcher is not None, "vector_store": probe() if probe else None}
+
+    @property
+    def degraded(self) -> bool:
+        """True when the last search had to skip the vector store (lexical retrieval only)."""
+        return bool(self._searcher is not None and self._searcher.degraded)
 
     def chunks(self) -> list[Chunk]:
         return self.searcher.chunks

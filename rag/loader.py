@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rag.chunking import record_chunk, split_section
+from rag.formats import GRID, SUPPORTED, CorpusError, Grid, RawDocument, read_raw
+from rag.metadata import drop_signature, read_metadata
 from rag.outline import parse_outline
 from rag.repair import clean_lines, lift_figures
 from rag.tables import Table, extract_tables
 from rag.types import Chunk, Record
 
+PREAMBLE = "正文"
 
-class CorpusError(ValueError):
-    """The corpus folder or a document in it cannot be read."""
+__all__ = ["CorpusError", "DocInfo", "load_document", "parse_document", "read_manifest"]
 
 
 @dataclass(frozen=True)
@@ -28,12 +30,13 @@ class DocInfo:
 
 
 def read_manifest(corpus: Path) -> list[DocInfo]:
-    """Documents listed in corpus/manifest.json, or every .txt file when there is no manifest."""
+    """Documents listed in corpus/manifest.json, or every supported file when there is no manifest."""
     if not corpus.is_dir():
         raise CorpusError(f"语料目录不存在：{corpus}")
     manifest = corpus / "manifest.json"
     if not manifest.exists():
-        return [DocInfo(p.stem, p.stem, p, {}) for p in sorted(corpus.glob("*.txt"))]
+        files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in SUPPORTED)
+        return [DocInfo(p.stem, p.stem, p, {}) for p in files]
     try:
         entries = json.loads(manifest.read_text(encoding="utf-8"))["documents"]
     except (ValueError, KeyError) as exc:
@@ -45,20 +48,58 @@ def read_manifest(corpus: Path) -> list[DocInfo]:
 
 
 def load_document(info: DocInfo) -> list[Chunk]:
-    """Parse one plain-text document into chunks: sections, 专栏 and table rows."""
-    try:
-        raw = info.path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"无法读取文档 {info.path}：{exc}") from exc
-    if not raw.strip():
-        raise CorpusError(f"文档为空：{info.path}")
-    lines, tables = extract_tables(lift_figures(clean_lines(raw)))
-    outline = parse_outline(lines)
+    """Parse one document (any supported format) into chunks: sections, 专栏 and table rows."""
+    return parse_document(info)[0]
+
+
+def parse_document(info: DocInfo) -> tuple[list[Chunk], dict[str, str]]:
+    """Chunks and metadata (what the document states, overridden by the manifest's entry)."""
+    raw = read_raw(info.path)
+    lines = lift_figures(clean_lines(raw.text))
+    stated = read_metadata(lines)
+    lines = drop_signature(lines, stated)
+    meta = {**stated, **_stated(info), "source": info.path.name}
+    lines, tables = extract_tables(lines)
+    lines = _place_grids(lines, raw, first=len(tables))
+    outline = parse_outline(lines, preamble=PREAMBLE)
+    if not outline.sections and not raw.grids:
+        raise CorpusError(f"文档中没有可用的正文：{info.path.name}")
     chunks = [c for section in outline.sections for c in split_section(section, doc=info.id)]
     for n, table in enumerate(tables):
         path = outline.table_paths.get(n, ())
         chunks += [record_chunk(r, doc=info.id) for r in table_records(table, path)]
-    return chunks
+    for n, grid in enumerate(raw.grids):
+        path = outline.table_paths.get(len(tables) + n, ())
+        chunks += [record_chunk(r, doc=info.id) for r in grid_records(grid, path)]
+    tag = {"doc_title": meta.get("title", info.title), "doc_number": meta.get("number", "")}
+    return [replace(c, meta={**c.meta, **tag}) for c in chunks], meta
+
+
+def _stated(info: DocInfo) -> dict[str, str]:
+    """Manifest fields that override what the document says (id and file are not metadata)."""
+    return {k: str(v) for k, v in info.meta.items() if k not in ("id", "file") and v}
+
+
+def _place_grids(lines: list[str], raw: RawDocument, *, first: int) -> list[str]:
+    """Number structured tables after the ones recovered from text, as table placeholders."""
+    out = []
+    for line in lines:
+        grid = GRID.match(line)
+        out.append(f"⟦TABLE:{first + int(grid.group(1))}⟧" if grid else line)
+    return out
+
+
+def grid_records(grid: Grid, path: tuple[str, ...]) -> list[Record]:
+    """One record per data row, each cell named by its column header."""
+    title = grid.title or "表格"
+    where = path + (title,) if path else (title,)
+    records = []
+    for row in grid.rows:
+        header = [h or f"第{n + 1}列" for n, h in enumerate(grid.header)] + [f"第{n + 1}列" for n in range(len(grid.header), len(row))]
+        fields = dict(zip(header, row, strict=False))
+        text = f"{title}｜" + "；".join(f"{k}：{v}" for k, v in fields.items() if v) + "。"
+        records.append(Record(title, where, fields, text))
+    return records
 
 
 def table_records(table: Table, path: tuple[str, ...]) -> list[Record]:

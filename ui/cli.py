@@ -13,6 +13,7 @@ from rag.kb import IndexCorrupt
 from rag.loader import CorpusError
 from rag.settings import Settings, force_offline
 from rag.store import StoreUnavailable
+from ui import docs_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,13 +41,21 @@ def _parser() -> argparse.ArgumentParser:
     srv = sub.add_parser("serve", help="启动 API 与聊天界面")
     srv.add_argument("--host", default="127.0.0.1")
     srv.add_argument("--port", type=int, default=8000)
+    # Also accepted after the subcommand: `policy-rag serve --chroma-url http://127.0.0.1:8001`.
+    srv.add_argument("--chroma-url", dest="chroma_url", default=argparse.SUPPRESS, help="Chroma 服务地址")
     ev = sub.add_parser("eval", help="在固定问题集上评测")
     ev.add_argument("--out", type=Path, default=Path("evals/results.json"))
     ev.add_argument("--check", action="store_true", help="低于阈值时以非零状态退出")
+    docs_cli.add_parser(sub)
     fb = sub.add_parser("feedback", help="用户反馈（赞/踩与意见）").add_subparsers(dest="action", required=True)
     ex = fb.add_parser("export", help="导出全部反馈，供知识库维护使用")
     ex.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     ex.add_argument("--out", type=Path, help="输出文件（默认写到标准输出）")
+    keys = sub.add_parser("keys", help="门户 API 密钥（只保存摘要）").add_subparsers(dest="action", required=True)
+    kc = keys.add_parser("create", help="生成新密钥（只显示这一次）")
+    kc.add_argument("--name", default="", help="用途说明，如 “政府门户”")
+    keys.add_parser("revoke", help="吊销密钥").add_argument("key_id", help="密钥编号（见 keys list）")
+    keys.add_parser("list", help="列出已发放的密钥（编号、用途、时间）")
     return p
 
 
@@ -123,6 +132,26 @@ def _feedback(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _keys(settings: Settings, args: argparse.Namespace) -> int:
+    from ui.keys import create_key, list_keys, revoke_key
+
+    path = settings.keys_file
+    if args.action == "create":
+        key, record = create_key(path, args.name)
+        sys.stdout.write(f"{key}\n")
+        sys.stderr.write(f"已生成密钥 {record.id}（{record.name or '未命名'}）。请立即保存：密钥本身不会再次显示。\n")
+        return 0
+    if args.action == "revoke":
+        if not revoke_key(path, args.key_id):
+            sys.stderr.write(f"错误：没有编号为 {args.key_id} 的密钥。\n")
+            return 2
+        sys.stderr.write(f"已吊销密钥 {args.key_id}。\n")
+        return 0
+    for r in list_keys(path):
+        sys.stdout.write(f"{r.id}\t{r.created}\t{r.name}\n")
+    return 0
+
+
 def run(argv: list[str] | None = None) -> int:
     force_offline()
     args = _parser().parse_args(argv)
@@ -135,7 +164,11 @@ def run(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "feedback":
         return _feedback(settings, args)
+    if args.command == "keys":
+        return _keys(settings, args)
     engine = Engine(settings)
+    if args.command == "docs":
+        return docs_cli.run(engine, args)
     if args.command == "ingest":
         report = engine.ingest(args.paths)
         state = "已更新" if report.changed else "无变化"

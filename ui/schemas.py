@@ -8,10 +8,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from rag.match import Direction, MatchResult, Profile
 from rag.measures import Measure
-from rag.types import Answer, Citation, Hit
+from rag.types import Answer, Chunk, Citation, Hit
 from rag.zh import normalize
 
 MAX_CHARS = 1000
+# At least one character that is neither white space nor a control character: the published schema then
+# says what _clean enforces, so "schema-valid" and "accepted" agree.
+VISIBLE = r"[^\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 
 
 def _clean(value: str) -> str:
@@ -22,17 +25,30 @@ def _clean(value: str) -> str:
     return value
 
 
+def doc_fields(chunk: Chunk) -> dict[str, str]:
+    """The title and 文号 of the document a chunk comes from."""
+    return {"doc_title": str(chunk.meta.get("doc_title", "")), "doc_number": str(chunk.meta.get("doc_number", ""))}
+
+
 class HistoryTurn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     role: Literal["user", "assistant"]
     content: str = Field(max_length=4000)
 
+    @field_validator("content")
+    @classmethod
+    def _strip_control(cls, v: str) -> str:
+        return normalize(v)
+
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"question": "高企到2025年要达到多少家？", "top_k": 5}]})
-    question: str = Field(min_length=1, max_length=MAX_CHARS, description="问题（中文）")
+    question: str = Field(min_length=1, max_length=MAX_CHARS, pattern=VISIBLE, description="问题（中文）")
     top_k: int = Field(default=5, ge=1, le=20)
     history: list[HistoryTurn] = Field(default_factory=list, max_length=20)
+    docs: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
+        default_factory=list, max_length=50, description="只在这些文档中查找（文档编号，见 /api/v1/documents）；默认全部"
+    )
 
     @field_validator("question")
     @classmethod
@@ -42,8 +58,11 @@ class AskRequest(BaseModel):
 
 class SearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"query": "辣椒 精深加工", "top_k": 10}]})
-    query: str = Field(min_length=1, max_length=MAX_CHARS)
+    query: str = Field(min_length=1, max_length=MAX_CHARS, pattern=VISIBLE)
     top_k: int = Field(default=10, ge=1, le=50)
+    docs: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
+        default_factory=list, max_length=50, description="只在这些文档中查找（文档编号，见 /api/v1/documents）；默认全部"
+    )
 
     @field_validator("query")
     @classmethod
@@ -58,10 +77,14 @@ class CitationOut(BaseModel):
     text: str
     quote: str
     score: float
+    # Only when the knowledge base holds several documents: the single-plan contract keeps its keys.
+    doc_title: str | None = Field(default=None, exclude_if=lambda v: v is None, description="所属文档标题（多文档时）")
+    doc_number: str | None = Field(default=None, exclude_if=lambda v: v is None, description="所属文档文号（多文档时）")
 
     @classmethod
-    def of(cls, c: Citation) -> CitationOut:
-        return cls(id=c.chunk.id, doc=c.chunk.doc, section=c.chunk.section, text=c.chunk.text, quote=c.quote, score=c.score)
+    def of(cls, c: Citation, *, titled: bool = False) -> CitationOut:
+        return cls(id=c.chunk.id, doc=c.chunk.doc, section=c.chunk.section, text=c.chunk.text, quote=c.quote, score=c.score,
+                   **(doc_fields(c.chunk) if titled else {}))
 
 
 class AskResponse(BaseModel):
@@ -71,8 +94,9 @@ class AskResponse(BaseModel):
     kb_version: str
 
     @classmethod
-    def of(cls, a: Answer) -> AskResponse:
-        return cls(answer=a.answer, answerable=a.answerable, citations=[CitationOut.of(c) for c in a.citations], kb_version=a.kb_version)
+    def of(cls, a: Answer, *, titled: bool = False) -> AskResponse:
+        return cls(answer=a.answer, answerable=a.answerable, citations=[CitationOut.of(c, titled=titled) for c in a.citations],
+                   kb_version=a.kb_version)
 
 
 class SearchResult(BaseModel):
@@ -81,10 +105,14 @@ class SearchResult(BaseModel):
     section: str
     text: str
     score: float
+    # Only when the knowledge base holds several documents: the single-plan contract keeps its keys.
+    doc_title: str | None = Field(default=None, exclude_if=lambda v: v is None, description="所属文档标题（多文档时）")
+    doc_number: str | None = Field(default=None, exclude_if=lambda v: v is None, description="所属文档文号（多文档时）")
 
     @classmethod
-    def of(cls, h: Hit) -> SearchResult:
-        return cls(id=h.chunk.id, doc=h.chunk.doc, section=h.chunk.section, text=h.chunk.text, score=h.score)
+    def of(cls, h: Hit, *, titled: bool = False) -> SearchResult:
+        return cls(id=h.chunk.id, doc=h.chunk.doc, section=h.chunk.section, text=h.chunk.text, score=h.score,
+                   **(doc_fields(h.chunk) if titled else {}))
 
 
 class SearchResponse(BaseModel):
@@ -97,9 +125,17 @@ class HealthResponse(BaseModel):
     chunks: int
 
 
+class ReadyResponse(BaseModel):
+    status: Literal["ready"]
+    index: bool
+    vector_store: Literal["ok", "none"] = Field(description="ok：向量库可达；none：未配置向量库（仅关键词检索）")
+    kb_version: str
+
+
 class ErrorResponse(BaseModel):
-    code: str
-    message: str
+    code: str = Field(examples=["empty_question"])
+    message: str = Field(description="中文说明", examples=["字段 question 不能为空。"])
+    request_id: str = Field(description="与响应头 X-Request-ID 相同，便于排查", examples=["3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b"])
 
 
 class MatchRequest(BaseModel):
@@ -107,7 +143,7 @@ class MatchRequest(BaseModel):
         extra="forbid",
         json_schema_extra={"examples": [{"description": "我们是做辣椒酱和油辣椒的食品企业，在新蒲，想上自动化灌装线", "top_k": 5}]},
     )
-    description: str = Field(min_length=1, max_length=MAX_CHARS, description="企业情况：主营业务、产品、技术、打算")
+    description: str = Field(min_length=1, max_length=MAX_CHARS, pattern=VISIBLE, description="企业情况：主营业务、产品、技术、打算")
     industry: str | None = Field(default=None, max_length=100, description="所属行业")
     products: list[Annotated[str, Field(max_length=100)]] | None = Field(default=None, max_length=20, description="主要产品或技术")
     tags: list[Annotated[str, Field(max_length=100)]] | None = Field(default=None, max_length=20, description="资质或阶段，如 高新技术企业、初创期")
@@ -119,7 +155,8 @@ class MatchRequest(BaseModel):
         return _clean(v)
 
     def profile(self) -> Profile:
-        return Profile(self.description, normalize(self.industry or ""), tuple(self.products or ()), tuple(self.tags or ()))
+        products, tags = (tuple(t for t in map(normalize, v or ()) if t) for v in (self.products, self.tags))
+        return Profile(self.description, normalize(self.industry or ""), products, tags)
 
 
 class MatchCitationOut(BaseModel):

@@ -7,6 +7,7 @@ import logging
 from fastapi import FastAPI
 
 from rag.engine import Engine
+from rag.match import Profile
 from rag.settings import Settings, force_offline
 from ui.api import create_app
 
@@ -18,6 +19,9 @@ def build_app(settings: Settings, *, with_chat: bool = True) -> FastAPI:
     force_offline()
     engine = Engine(settings)
     engine.warm_up()
+    # The matcher embeds its items on first use (seconds; cached under home): do it before the first
+    # request, or concurrent first requests all pay for it.
+    engine.match(Profile("预热"), top_k=1)
     app = create_app(engine)
     if with_chat:
         import gradio as gr
@@ -35,4 +39,5 @@ def serve(settings: Settings, host: str, port: int) -> None:
     app = build_app(settings)
     log.info("serving on http://%s:%d/ (API: /api/v1, docs: /docs)", host, port)
     print(f"遵义科技规划问答已启动：http://{host}:{port}/  （API：http://{host}:{port}/api/v1/ask）", flush=True)  # noqa: T201
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    # access_log off: ui.middleware writes one structured line per request (with latency and request id).
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)

@@ -1,0 +1,153 @@
+"""Every supported format through the same repair → tables → outline → chunk pipeline; clear errors for bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.formats import CorpusError, drop_running_lines, read_raw
+from rag.loader import DocInfo, parse_document, read_manifest
+from rag.metadata import read_metadata
+from rag.outline import heading_level, parse_outline
+from rag.types import Chunk
+from tests.builders import PLAN_PDF_HEADER, plan_lines, write_docx, write_notices, write_pdf
+from tests.conftest import CORPUS, PLAN
+
+
+def _shape(chunks: list[Chunk]) -> list[tuple[str, str, str]]:
+    return [(c.section, c.kind, c.text) for c in chunks]
+
+
+def _parse(path: Path, doc: str = "doc") -> tuple[list[Chunk], dict[str, str]]:
+    return parse_document(DocInfo(doc, doc, path, {}))
+
+
+@pytest.fixture(scope="module")
+def notices(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return write_notices(tmp_path_factory.mktemp("notices"))
+
+
+def test_plan_rendered_to_pdf_parses_to_the_same_chunks(plan_chunks: list[Chunk], tmp_path: Path) -> None:
+    pdf = write_pdf(plan_lines(PLAN), tmp_path / "plan.pdf", header=PLAN_PDF_HEADER)
+    chunks, meta = _parse(pdf, "zunyi-sti-plan")
+    assert _shape(chunks) == _shape(plan_chunks)
+    assert [c.id for c in chunks] == [c.id for c in plan_chunks]
+    assert not any(PLAN_PDF_HEADER in c.text or "— 3 —" in c.text for c in chunks)
+    assert meta["source"] == "plan.pdf"
+
+
+def test_plan_rendered_to_docx_parses_to_the_same_chunks(plan_chunks: list[Chunk], tmp_path: Path) -> None:
+    chunks, _ = _parse(write_docx(list(plan_lines(PLAN)), tmp_path / "plan.docx"), "zunyi-sti-plan")
+    assert _shape(chunks) == _shape(plan_chunks)
+
+
+def test_plan_txt_keeps_its_manifest_metadata(plan_chunks: list[Chunk]) -> None:
+    chunks, meta = parse_document(read_manifest(CORPUS)[0])
+    assert [c.id for c in chunks] == [c.id for c in plan_chunks]
+    assert meta["title"] == "遵义市“十四五”科技创新发展规划" and meta["region"] == "贵州省遵义市"
+    assert {c.meta["doc_title"] for c in chunks} == {meta["title"]}
+
+
+def test_docx_notice_articles_table_and_metadata(notices: dict[str, Path]) -> None:
+    chunks, meta = _parse(notices["voucher"])
+    assert meta["number"] == "遵市科通〔2024〕12号"
+    assert meta["issuer"] == "遵义市科学技术局" and meta["issued"] == "2024-04-10"
+    assert meta["title"].endswith("《遵义市科技创新券管理办法》的通知")
+    assert meta["validity"] == "本办法自2024年5月1日起施行，有效期三年。"
+    sections = {c.section for c in chunks}
+    assert {"第一章 总则 › 第一条", "第二章 申领与使用 › 第三条", "第三章 附则 › 第七条"} <= sections
+    rows = [c for c in chunks if c.kind == "table-row"]
+    assert [r.meta["fields"]["单张面额"] for r in rows] == ["5000元", "1万元"]
+    assert rows[0].section == "第二章 申领与使用 › 第五条 › 表1 创新券支持标准"
+    assert all(c.meta["doc_number"] == "遵市科通〔2024〕12号" for c in chunks)
+    assert chunks[-3].text == "本办法自2024年5月1日起施行，有效期三年。"  # the signature is metadata, not text
+
+
+def test_html_notice_numbering_table_attachment_and_metadata(notices: dict[str, Path]) -> None:
+    chunks, meta = _parse(notices["subsidy"])
+    assert meta["number"] == "遵府办发〔2023〕35号" and meta["issuer"] == "遵义市人民政府办公室"
+    assert meta["issued"] == "2023-09-01" and meta["validity"].startswith("本通知自印发之日起施行")
+    by_section = {c.section: c for c in chunks}
+    assert "按企业上年度研发费用增量的10%" in by_section["二、补助标准 › （一）补助比例"].text
+    assert "营业执照复印件" in by_section["附件1"].text
+    assert "通知如下" in by_section["正文"].text  # the opening before the first heading is kept
+    limits = [c.meta["fields"]["单家补助上限"] for c in chunks if c.section == "二、补助标准 › （二）补助上限 › 表1 后补助额度上限"]
+    assert limits == ["200万元", "80万元"]
+    assert not any("首页" in c.text or "政府网站" in c.text for c in chunks)  # nav and footer dropped
+
+
+def test_markdown_headings_and_pipe_table(tmp_path: Path) -> None:
+    md = tmp_path / "rules.md"
+    md.write_text("# 某某办法\n\n## 第一章 总则\n\n**第一条** 为规范管理，制定本办法。\n\n表1 标准\n\n"
+                  "| 类型 | 金额 |\n|---|---|\n| 甲类 | 10万元 |\n", encoding="utf-8")
+    chunks, _ = _parse(md)
+    assert ("第一章 总则 › 第一条", "body", "为规范管理，制定本办法。") in _shape(chunks)
+    assert [c.meta["fields"] for c in chunks if c.kind == "table-row"] == [{"类型": "甲类", "金额": "10万元"}]
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [("第二节 申报条件", 1.5), ("（一）补助比例", 2.5), ("（1）大型企业", 3.5), ("第十二条", 2.8), ("附件2", 0), ("附 则", 1)],
+)
+def test_government_heading_patterns(line: str, level: float) -> None:
+    assert heading_level(line) == level
+
+
+def test_inline_article_and_sentence_numbering() -> None:
+    outline = parse_outline(["第一章 总则", "第一条　为了规范管理，", "制定本办法。", "（一）申报主体应当依法登记；"])
+    assert [(s.path, s.paragraphs) for s in outline.sections] == [
+        (("第一章 总则", "第一条"), ("为了规范管理，制定本办法。", "（一）申报主体应当依法登记；"))
+    ]
+
+
+def test_running_headers_and_footers_are_dropped() -> None:
+    pages = [["某某规划", f"正文第{n}页。", "内部资料 注意保存"] for n in range(4)]
+    assert drop_running_lines(pages) == [[f"正文第{n}页。"] for n in range(4)]
+
+
+def test_metadata_is_read_only_where_stated() -> None:
+    assert read_metadata(["前 言", "“十四五”时期是我国……。"]) == {}
+
+
+# -- errors ---------------------------------------------------------------------------------------------
+def _encrypted_pdf(tmp_path: Path) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    plain = write_pdf(["第一条 为规范管理，制定本办法。"] * 3, tmp_path / "plain.pdf")
+    writer = PdfWriter()
+    for page in PdfReader(plain).pages:
+        writer.add_page(page)
+    writer.encrypt("secret")
+    out = tmp_path / "locked.pdf"
+    with out.open("wb") as fh:
+        writer.write(fh)
+    return out
+
+
+def _image_only_pdf(tmp_path: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    out = tmp_path / "scan.pdf"
+    pdf = canvas.Canvas(str(out))
+    pdf.rect(50, 50, 400, 600, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return out
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: (d / "a.xlsx").write_bytes(b"PK") and d / "a.xlsx", "不支持的文件格式"),
+        (lambda d: (d / "e.txt").write_text("", encoding="utf-8") or d / "e.txt", "文档为空"),
+        (lambda d: (d / "b.txt").write_text(" \n\n ", encoding="utf-8") and d / "b.txt", "文档为空"),
+        (lambda d: (d / "x.docx").write_bytes(b"not a zip") and d / "x.docx", "文档已损坏"),
+        (lambda d: (d / "g.txt").write_bytes("规划".encode("gbk")) and d / "g.txt", "无法读取文档"),
+        (_encrypted_pdf, "PDF 已加密"),
+        (_image_only_pdf, "没有可提取的文字"),
+    ],
+)
+def test_bad_files_get_a_chinese_error_naming_the_problem(make, message: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(CorpusError, match=message):
+        read_raw(make(tmp_path))

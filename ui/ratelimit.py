@@ -1,0 +1,45 @@
+"""Token-bucket rate limits per API key or client IP, in memory (one process serves the portal)."""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+
+MAX_TRACKED = 10_000
+
+
+class RateLimiter:
+    """`per_minute` requests a minute on average, up to `burst` at once; per_minute=0 switches it off."""
+
+    def __init__(self, per_minute: int, burst: int) -> None:
+        if per_minute < 0 or burst < 1:
+            raise ValueError("per_minute must be >= 0 and burst >= 1")
+        self.rate, self.burst = per_minute / 60.0, float(burst)
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, who: str) -> float:
+        """0 when the request may go ahead, else the seconds to wait before retrying."""
+        if self.rate == 0:
+            return 0.0
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(who, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            if tokens >= 1:
+                self._buckets[who] = (tokens - 1, now)
+                self._evict(now)
+                return 0.0
+            self._buckets[who] = (tokens, now)
+            return (1 - tokens) / self.rate
+
+    def _evict(self, now: float) -> None:
+        # Buckets that have refilled completely carry no state; drop them so memory stays bounded.
+        if len(self._buckets) > MAX_TRACKED:
+            full = (self.burst) / self.rate
+            self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < full}
+
+
+def retry_after(seconds: float) -> str:
+    return str(max(1, math.ceil(seconds)))
