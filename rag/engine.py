@@ -98,7 +98,11 @@ class Engine:
         """Make exactly `chunks` the live knowledge base: embed the new ones, then swap the manifest."""
         started = time.perf_counter()
         version = kb.kb_version(chunks, self.embedder_name)
-        current = kb.load(self.settings.index_dir)
+        try:
+            current = kb.load(self.settings.index_dir)
+        except kb.IndexCorrupt as exc:
+            log.warning("rebuilding over a corrupt index: %s", exc)  # ingest is the advertised repair
+            current = None
         with self._lock:
             embedded = self._embed_missing(chunks)
             if current and current[0] == version and not embedded:

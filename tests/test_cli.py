@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CJK, CLI, Ingested, cli_env
+from tests.conftest import CJK, CLI, Ingested, cli_env, copy_home
 
 pytestmark = pytest.mark.slow
 
@@ -62,3 +62,20 @@ def test_missing_corpus_is_a_readable_chinese_error(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert re.search(CJK, done.stderr) and "语料目录不存在" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_corrupt_index_gives_a_clear_message_and_ingest_rebuilds_it(ingested: Ingested, tmp_path: Path) -> None:
+    home = copy_home(ingested.home, tmp_path / "home")
+    (home / "index" / "current.json").write_text("{ not json", encoding="utf-8")
+    broken = _run(home, tmp_path, "ask", "高企到2025年要达到多少家？")
+    assert broken.returncode == 2 and "Traceback" not in broken.stderr
+    assert "索引文件损坏" in broken.stderr and "policy-rag ingest" in broken.stderr
+    rebuilt = _run(home, tmp_path, "ingest")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert _run(home, tmp_path, "ask", "高企到2025年要达到多少家？").returncode == 0
+
+
+def test_a_missing_data_directory_is_built_on_first_use(tmp_path: Path) -> None:
+    done = _run(tmp_path / "nowhere", tmp_path, "ask", "高企到2025年要达到多少家？")
+    assert done.returncode == 0, done.stderr
+    assert "400" in done.stdout and (tmp_path / "nowhere" / "index" / "current.json").exists()
