@@ -83,7 +83,8 @@ def free_port() -> int:
 
 def child_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_RAG_")}
-    env.update(OFFLINE, POLICY_RAG_HOME=str(home), POLICY_RAG_CORPUS=str(CORPUS), PYTHONIOENCODING="utf-8")
+    env.update(OFFLINE, POLICY_RAG_HOME=str(home), POLICY_RAG_CORPUS=str(CORPUS), PYTHONIOENCODING="utf-8",
+               POLICY_RAG_RATE_PER_MINUTE="0")  # measure the engine, not the portal's rate limit
     return env
 
 
