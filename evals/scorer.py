@@ -15,6 +15,9 @@ from rag.query import Turn
 from rag.zh import squeeze
 
 QUESTIONS = Path(__file__).with_name("questions.jsonl")
+# A second set written later, blind (from the plan's text only, never run while the engine was tuned):
+# an honest check of how the mechanisms generalise. Scored and gated on its own, never tuned on.
+FRESH = Path(__file__).with_name("fresh.jsonl")
 REFUSE_TYPES = {"unanswerable", "offtopic", "injection"}
 SHORT_TYPES = {"number", "fact", "yesno", "table"}
 # The product targets (issue: the engine end to end).
@@ -23,9 +26,10 @@ MAX_FALSE_REFUSALS = 3
 # What the test suite enforces: no regression below the scores measured when this was committed
 # (evals/results.json), with a question or two of slack. The held-out third is below target: the
 # targets are reported, not pretended.
-FLOORS = {
+FLOORS: dict[str, dict[str, float]] = {
     "all": {"recall@5": 0.97, "hit@1": 0.845, "concise": 0.84, "refusal_accuracy": 0.96},
     "holdout": {"recall@5": 0.96, "hit@1": 0.82, "concise": 0.79, "refusal_accuracy": 0.92},
+    "fresh": {"recall@5": 0.97, "hit@1": 0.77, "concise": 0.62, "refusal_accuracy": 0.82, "max_false_refusals": 5},
 }
 
 
@@ -115,17 +119,27 @@ def evaluate(engine: Engine, questions: list[dict[str, Any]] | None = None) -> d
 
 
 def below_thresholds(summary: dict[str, Any], thresholds: dict[str, float] = THRESHOLDS) -> list[str]:
-    """Which thresholds (the targets by default) a summary misses."""
-    misses = [f"{k} {summary[k]} < {v}" for k, v in thresholds.items() if summary[k] < v]
-    if summary["false_refusals"] > MAX_FALSE_REFUSALS:
-        misses.append(f"false_refusals {summary['false_refusals']} > {MAX_FALSE_REFUSALS}")
+    """Which thresholds (the targets by default) a summary misses; `max_false_refusals` is a ceiling."""
+    most = thresholds.get("max_false_refusals", MAX_FALSE_REFUSALS)
+    misses = [f"{k} {summary[k]} < {v}" for k, v in thresholds.items() if k != "max_false_refusals" and summary[k] < v]
+    if summary["false_refusals"] > most:
+        misses.append(f"false_refusals {summary['false_refusals']} > {most:g}")
     return misses
+
+
+def evaluate_sets(engine: Engine) -> dict[str, Any]:
+    """The fixed question set (all, dev, holdout) and the blind fresh set ("fresh"), failures of both."""
+    report = evaluate(engine)
+    fresh = evaluate(engine, load_questions(FRESH))
+    report["fresh"] = fresh["all"]
+    report["failures"] += fresh["failures"]
+    return report
 
 
 def save_report(report: dict[str, Any], out: Path) -> None:
     """Write a report as JSON and print one summary line per split (shared by every eval command)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    for split in ("all", "dev", "holdout"):
+    for split in ("all", "dev", "holdout", "fresh"):
         if split in report:
             print(split, json.dumps(report[split], ensure_ascii=False))

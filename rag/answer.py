@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cached_property
 
 from rag.compose import Composer, Scored
 from rag.evidence import Evidence, Weights
@@ -12,7 +13,7 @@ from rag.intent import classify
 from rag.match import Matcher, eligibility_answer
 from rag.query import Turn, resolve_followup, split_compound
 from rag.search import HybridSearcher
-from rag.types import Answer, Citation, Hit
+from rag.types import Answer, Chunk, Citation, Hit
 from rag.zh import normalize
 
 CANDIDATE_HITS = 6
@@ -22,6 +23,8 @@ _YEAR_IN_QUESTION = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月")
 _FIGURE = re.compile(r"^\d+(?:\.\d+)?%?$")
+_QUOTED_NAME = re.compile(r"《([^》]+)》")
+PLAN_LABEL = "《规划》"
 
 
 class Answerer:
@@ -115,9 +118,15 @@ class Answerer:
         sims = [sum(a * b for a, b in zip(target, embedder.embed_query(t), strict=False)) for t in terms]
         return terms[max(range(len(terms)), key=lambda i: sims[i])]
 
+    @cached_property
+    def source_label(self) -> str:
+        """What "not found in …" names: the one document searched, else the knowledge base."""
+        labels = {doc_label(c) for c in self.searcher.chunks}
+        return labels.pop() if len(labels) == 1 else "知识库"
+
     def not_found(self, question: str, hits: Sequence[Hit], intent: str) -> Answer:
         shown = normalize(question)[:40]
-        message = f"《规划》中没有找到关于“{shown}”的明确内容。下面是最接近的段落，供参考。"
+        message = f"{self.source_label}中没有找到关于“{shown}”的明确内容。下面是最接近的段落，供参考。"
         related = tuple(Citation(h.chunk, "", h.score) for h in hits[:3])
         return Answer(message, False, related, self.kb_version, intent=intent, related=tuple(hits[:3]))
 
@@ -137,7 +146,17 @@ def render(intent: str, citations: Sequence[Citation]) -> str:
         text = "\n".join(f"{n}. {p}" for n, p in enumerate(parts, start=1))
     else:
         text = "".join(parts)
-    return ("《规划》提到：" if intent == "yesno" else "根据《规划》，") + text
+    source = doc_label(citations[0].chunk) if citations else PLAN_LABEL
+    return (f"{source}提到：" if intent == "yesno" else f"根据{source}，") + text
 
 
-__all__ = ["Answerer", "Weights", "render"]
+def doc_label(chunk: Chunk) -> str:
+    """How an answer names its source document: the plan as its readers say it, 《规划》; any other
+    document by its own name (the 《…》 inside 关于印发《…》的通知, else its title)."""
+    title = str(chunk.meta.get("doc_title", ""))
+    inner = _QUOTED_NAME.search(title)
+    name = inner.group(1) if inner else title
+    return PLAN_LABEL if not name or name.endswith("规划") else f"《{name}》"
+
+
+__all__ = ["Answerer", "Weights", "doc_label", "render"]

@@ -20,6 +20,7 @@ from pathlib import Path
 from rag.engine import Engine, IngestReport
 from rag.formats import SUPPORTED, CorpusError
 from rag.loader import DocInfo, parse_document, read_manifest
+from rag.progress import Progress, notify
 
 MANIFEST = "manifest.json"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -60,20 +61,29 @@ class DocumentLibrary:
     def get(self, doc_id: str) -> DocumentInfo:
         return next((d for d in self.documents() if d.id == doc_id), None) or _missing(doc_id)
 
-    def add(self, path: Path, *, doc_id: str = "", meta: dict[str, str] | None = None) -> Change:
+    def add(
+        self, path: Path, *, doc_id: str = "", meta: dict[str, str] | None = None, progress: Progress | None = None
+    ) -> Change:
         """Add a new document; its id defaults to the file name without extension."""
         doc_id = doc_id or _slug(path.stem)
         with self._write_lock:
             if doc_id in self._entries_by_id():
                 raise CorpusError(f"文档已存在：{doc_id}（如需更新请使用替换）")
-            return self._put(doc_id, path, meta or {})
+            return self._put(doc_id, path, meta or {}, progress)
 
-    def replace(self, doc_id: str, path: Path, *, meta: dict[str, str] | None = None) -> Change:
+    def replace(
+        self, doc_id: str, path: Path, *, meta: dict[str, str] | None = None, progress: Progress | None = None
+    ) -> Change:
         """Swap a document for a new version; the old one serves until the new one is fully indexed."""
         with self._write_lock:
             if doc_id not in self._entries_by_id():
                 _missing(doc_id)
-            return self._put(doc_id, path, meta or {})
+            return self._put(doc_id, path, meta or {}, progress)
+
+    def reingest(self, *, progress: Progress | None = None) -> IngestReport:
+        """Re-read the whole corpus folder into the index, as one change among the others."""
+        with self._write_lock:
+            return self.engine.ingest(progress=progress)
 
     def remove(self, doc_id: str) -> IngestReport:
         """Take a document out of the index and the corpus."""
@@ -90,7 +100,7 @@ class DocumentLibrary:
             return report
 
     # -- internals ----------------------------------------------------------------------------------
-    def _put(self, doc_id: str, source: Path, meta: dict[str, str]) -> Change:
+    def _put(self, doc_id: str, source: Path, meta: dict[str, str], progress: Progress | None) -> Change:
         if not _ID.match(doc_id):
             raise CorpusError(f"文档编号不合法：{doc_id}（只能使用字母、数字、点、横线和下划线）")
         if source.suffix.lower() not in SUPPORTED:
@@ -98,9 +108,11 @@ class DocumentLibrary:
         entry = {"id": doc_id, "file": f"{doc_id}{source.suffix.lower()}", **{k: v for k, v in meta.items() if v}}
         if any(e["file"] == entry["file"] and i != doc_id for i, e in self._entries_by_id().items()):
             raise CorpusError(f"文件名与已有文档冲突：{entry['file']}")
+        notify(progress, "parse", 0, 1)
         chunks, stated = parse_document(DocInfo(doc_id, meta.get("title", doc_id), source, entry))
+        notify(progress, "parse", 1, 1)
         live = [c for c in self.engine.chunks() if c.doc != doc_id]
-        report = self.engine.commit(live + chunks)
+        report = self.engine.commit(live + chunks, progress=progress)
         entries = self._entries_by_id()
         old = entries.get(doc_id)
         _copy_atomic(source, self.corpus / entry["file"])

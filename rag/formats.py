@@ -1,8 +1,8 @@
 """Read a document file of any supported format into raw text lines plus the tables it holds as grids.
 
 Plain text keeps its lines exactly as written (the plan's own path); PDF text is extracted page by page
-with running headers and footers dropped; DOCX and HTML tables come out as header + rows, standing in
-the text as `⟦GRID:n⟧` lines so the outline can place them.
+with running headers and footers dropped; DOCX, HTML, Markdown and ruled PDF tables come out as header +
+rows, standing in the text as `⟦GRID:n⟧` lines so the outline can place them.
 """
 
 from __future__ import annotations
@@ -72,7 +72,11 @@ def read_raw(path: Path) -> RawDocument:
 
 # -- PDF ----------------------------------------------------------------------------------------------
 def _read_pdf(path: Path) -> RawDocument:
+    """Text by pypdf (its CID-font mapping keeps glyphs pdfminer drops, such as ·); pages holding ruled
+    tables by pdfplumber, the tables as grids."""
     from pypdf import PdfReader
+
+    from rag.pdf_tables import join_tables, marked_table, pages_with_paths, read_tables
 
     reader = PdfReader(path)
     if reader.is_encrypted and not reader.decrypt(""):
@@ -80,7 +84,19 @@ def _read_pdf(path: Path) -> RawDocument:
     pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
     if sum(len(_CJK.findall("".join(lines))) for lines in pages) < MIN_TEXT_CHARS:
         raise CorpusError(f"PDF 中没有可提取的文字（可能是扫描图片）：{path.name}（请提供文字版 PDF 或先做 OCR）")
-    return RawDocument("\n".join(line for lines in drop_running_lines(pages) for line in lines))
+    ruled = pages_with_paths(reader.pages)
+    flows, tables = read_tables(path, ruled) if ruled else ({}, [])
+    pages = [flows.get(n, lines) for n, lines in enumerate(pages)]
+    marked, rows = join_tables(drop_running_lines(pages), tables)
+    lines: list[str] = []
+    grids: list[Grid] = []
+    for line in marked:
+        table = marked_table(line)
+        if table is None:
+            lines.append(line)
+        else:
+            _add_grid(lines, grids, rows[table])
+    return RawDocument("\n".join(lines), grids)
 
 
 def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:

@@ -18,11 +18,18 @@ class IndexCorrupt(RuntimeError):
 
 
 def kb_version(chunks: list[Chunk], embedder_name: str) -> str:
-    """Changes when and only when the live content (or the embedder) changes."""
+    """Changes when and only when the live content (or the embedder) changes: the chunks (ids hash
+    their text and place) and the metadata of the documents they belong to (title, 文号, dates …)."""
     digest = hashlib.sha1(embedder_name.encode())
-    for cid in sorted(c.id for c in chunks):
+    for cid, meta in sorted((c.id, document_meta(c)) for c in chunks):
         digest.update(cid.encode())
+        digest.update(meta.encode())
     return digest.hexdigest()[:12]
+
+
+def document_meta(chunk: Chunk) -> str:
+    """The chunk's document metadata (meta keys `doc_*`) as one canonical string."""
+    return json.dumps({k: v for k, v in chunk.meta.items() if k.startswith("doc_")}, ensure_ascii=False, sort_keys=True)
 
 
 def save(index_dir: Path, version: str, embedder_name: str, chunks: list[Chunk]) -> None:

@@ -15,6 +15,7 @@ from rag.tables import Table, extract_tables
 from rag.types import Chunk, Record
 
 PREAMBLE = "正文"
+DOC_FIELDS = ("issuer", "issued", "validity", "region")  # besides title and number
 
 __all__ = ["CorpusError", "DocInfo", "load_document", "parse_document", "read_manifest"]
 
@@ -71,7 +72,10 @@ def parse_document(info: DocInfo) -> tuple[list[Chunk], dict[str, str]]:
     for n, grid in enumerate(raw.grids):
         path = outline.table_paths.get(len(tables) + n, ())
         chunks += [record_chunk(r, doc=info.id) for r in grid_records(grid, path)]
-    tag = {"doc_title": meta.get("title", info.title), "doc_number": meta.get("number", "")}
+    # Every chunk carries its document's metadata: citations name the document, and kb_version changes
+    # when only the metadata does.
+    tag = {"doc_title": meta.get("title", info.title), "doc_number": meta.get("number", ""),
+           **{f"doc_{k}": meta[k] for k in DOC_FIELDS if meta.get(k)}}
     return [replace(c, meta={**c.meta, **tag}) for c in chunks], meta
 
 

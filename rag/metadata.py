@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rag.formats import GRID
 from rag.zh import normalize
 
 FIELDS = ("title", "issuer", "number", "issued", "validity", "region", "source")
@@ -38,7 +39,8 @@ def read_metadata(lines: list[str]) -> dict[str, str]:
     if dates:
         year, month, day = dates[-1]
         meta["issued"] = f"{year}-{int(month):02d}-{int(day):02d}"
-    validity = _VALIDITY.search("".join(normalize(x) for x in lines[-3 * HEAD_LINES :]))
+    closing = "".join(normalize(x) for x in lines[-3 * HEAD_LINES :] if not GRID.match(x.strip()))  # table markers are not text
+    validity = _VALIDITY.search(closing)
     if validity:
         meta["validity"] = validity.group(1).strip()
     return meta

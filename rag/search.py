@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,17 @@ CANDIDATES = 30
 # Measured on the question set (see README): lexical rankers carry rank 1; e5 only rescues paraphrases.
 DEFAULT_WEIGHTS = {"words": 1.0, "bigrams": 1.0, "dense": 0.2}
 FUSION_K = 10
+_thread = threading.local()  # one request runs on one thread: its searches report there
+
+
+def begin_request() -> None:
+    """A request starts on this thread: forget whether an earlier one had to skip the vector store."""
+    _thread.lexical_only = False
+
+
+def lexical_only() -> bool:
+    """Whether a search on this thread since `begin_request()` had to skip the vector store."""
+    return bool(getattr(_thread, "lexical_only", False))
 
 
 def index_text(chunk: Chunk) -> str:
@@ -58,7 +70,6 @@ class HybridSearcher:
         self.words = BM25Index(texts, tokenizer.words)
         self.bigrams = bigram_index(texts)
         self._extra = extra_in_store
-        self.degraded = False
 
     def rankings(self, query: str) -> dict[str, list[str]]:
         """Each retriever's ranked chunk ids for the (synonym-expanded) query."""
@@ -71,10 +82,9 @@ class HybridSearcher:
             try:
                 found = self.store.query(self.embedder.embed_query(expanded), CANDIDATES + self._extra)
                 out["dense"] = [cid for cid, _ in found if cid in self._by_id][:CANDIDATES]
-                self.degraded = False
             except StoreUnavailable as exc:
                 log.warning("dense retrieval skipped: %s", exc)
-                self.degraded = True
+                _thread.lexical_only = True
         return out
 
     def search(self, query: str, k: int, *, kinds: Sequence[str] = (), section: str = "") -> list[Hit]:

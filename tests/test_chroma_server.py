@@ -59,7 +59,22 @@ def test_the_chroma_server_holds_the_index(deployment: Deployment) -> None:
     import chromadb
 
     client = chromadb.HttpClient(host="127.0.0.1", port=deployment.chroma.port)
-    assert sum(c.count() for c in client.list_collections()) == deployment.chunks
+    assert sum(c.count() for c in client.list_collections() if c.name.startswith("chunks-")) == deployment.chunks
+
+
+def test_two_knowledge_bases_share_a_server_in_their_own_collections(deployment: Deployment, tmp_path: Path) -> None:
+    import chromadb
+
+    from tests.builders import write_notices
+
+    corpus = tmp_path / "corpus"
+    write_notices(corpus)
+    other = Engine(Settings(home=tmp_path / "home", corpus=corpus, chroma_url=deployment.chroma.url, chroma_collection="notices"))
+    report = other.ingest()
+    assert report.removed == 0 and report.embedded == report.chunks > 0
+    counts = {c.name: c.count() for c in chromadb.HttpClient(host="127.0.0.1", port=deployment.chroma.port).list_collections()}
+    assert sorted(counts.values()) == sorted([deployment.chunks, report.chunks])  # the plan's vectors are all still there
+    assert other.ask("高企申领创新券，单张面额多少？").answerable
 
 
 def test_ready_and_answers_through_the_chroma_server(deployment: Deployment, ingested: Ingested) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import write_notices
 from tests.conftest import CJK, CLI, Ingested, cli_env, copy_home
 
 pytestmark = pytest.mark.slow
@@ -51,6 +52,26 @@ def test_ingest_prints_a_chinese_summary(ingested: Ingested, tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert "索引无变化" in done.stdout and ingested.report.kb_version in done.stdout
     assert re.search(rf"{ingested.report.chunks} 个片段，新向量化 0 个", done.stdout)
+
+
+def test_ingest_shows_progress_on_stderr_unless_quiet(tmp_path: Path) -> None:
+    corpus = tmp_path / "notices"
+    write_notices(corpus)
+    env = {**cli_env(tmp_path / "home"), "POLICY_RAG_CORPUS": str(corpus)}
+
+    def ingest(*flags: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(CLI), "ingest", *flags], env=env, cwd=tmp_path, capture_output=True, text=True,
+                              encoding="utf-8", timeout=180)
+
+    done = ingest()
+    assert done.returncode == 0, done.stderr
+    progress = re.findall(r"^(解析文档|向量化|更新索引) (\d+)/(\d+)$", done.stderr, re.MULTILINE)
+    assert progress[0] == ("解析文档", "0", "2") and ("向量化", "17", "17") in progress and progress[-1] == ("更新索引", "1", "1")
+    # stdout holds only the summary, as before
+    assert re.fullmatch(r"索引已更新：版本 \w{12}，17 个片段，新向量化 17 个，删除 0 个，用时 [\d.]+ 秒\n", done.stdout)
+    quiet = ingest("--quiet")
+    assert quiet.returncode == 0 and "索引无变化" in quiet.stdout
+    assert not re.search(r"(解析文档|向量化|更新索引) \d+/\d+", quiet.stderr)
 
 
 def test_missing_corpus_is_a_readable_chinese_error(tmp_path: Path) -> None:

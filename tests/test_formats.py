@@ -10,8 +10,21 @@ from rag.formats import CorpusError, drop_running_lines, read_raw
 from rag.loader import DocInfo, parse_document, read_manifest
 from rag.metadata import read_metadata
 from rag.outline import heading_level, parse_outline
+from rag.pdf_tables import cell_text
 from rag.types import Chunk
-from tests.builders import PLAN_PDF_HEADER, plan_lines, write_docx, write_notices, write_pdf
+from tests.builders import (
+    PLAN_PDF_HEADER,
+    SPANNED_TABLE,
+    TRANSFER_HEADER,
+    TRANSFER_TABLE,
+    plan_lines,
+    transfer_projects,
+    write_docx,
+    write_notices,
+    write_pdf,
+    write_pdf_notice,
+    write_pdf_spanned,
+)
 from tests.conftest import CORPUS, PLAN
 
 
@@ -86,6 +99,107 @@ def test_markdown_headings_and_pipe_table(tmp_path: Path) -> None:
     assert [c.meta["fields"] for c in chunks if c.kind == "table-row"] == [{"类型": "甲类", "金额": "10万元"}]
 
 
+# -- tables in PDF and DOCX ------------------------------------------------------------------------------
+def _fields(rows: list[list[str]]) -> list[dict[str, str]]:
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+@pytest.fixture(scope="module")
+def pdf_notice(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Chunk], dict[str, str]]:
+    return _parse(write_pdf_notice(tmp_path_factory.mktemp("pdf") / "transfer.pdf"))
+
+
+def test_pdf_ruled_table_rows_are_records_under_their_article(pdf_notice: tuple[list[Chunk], dict[str, str]]) -> None:
+    chunks, meta = pdf_notice
+    assert meta["number"] == "遵市科通〔2024〕18号" and meta["issuer"] == "遵义市科学技术局"
+    rows = [c for c in chunks if c.section == "第二章 奖补标准 › 第五条 › 表1 技术合同奖补标准"]
+    assert [c.kind for c in rows] == ["table-row"] * 3
+    # the second row's first cell wraps onto two lines in the PDF: joined with nothing in between
+    assert [c.meta["fields"] for c in rows] == _fields(TRANSFER_TABLE)
+    assert rows[1].text.startswith("表1 技术合同奖补标准｜合同类型：技术转让合同（含专利权转让、专利实施许可）；")
+
+
+def test_pdf_table_cells_stay_out_of_the_body_text_around_them(pdf_notice: tuple[list[Chunk], dict[str, str]]) -> None:
+    chunks, _ = pdf_notice
+    body = {c.section: c.text for c in chunks if c.kind != "table-row"}
+    assert body["第二章 奖补标准 › 第五条"] == "技术合同奖补按合同类型确定，具体标准见下表。\n奖补资金由市级科技专项资金列支，按年度统一拨付。"
+    assert body["第二章 奖补标准 › 第六条"].startswith("申报单位对申报材料的真实性负责")
+    assert body["第三章 申报与附则 › 第七条"] == "2024年度第一批拟奖补项目见下表。"
+    assert body["第三章 申报与附则 › 第八条"] == "本细则由遵义市科学技术局负责解释。"
+    cells = {cell for rows in (TRANSFER_TABLE, transfer_projects()) for row in rows[1:] for cell in row if len(cell) > 3}
+    text = "\n".join(body.values())
+    assert not [cell for cell in cells if cell in text]
+    assert "表1" not in text and "表2" not in text  # the captions became the tables' titles
+    assert TRANSFER_HEADER not in text and "— 2 —" not in text
+
+
+@pytest.mark.parametrize(("repeat_header", "projects"), [(False, 60), (True, 60), (False, 36)])
+def test_pdf_table_running_across_page_breaks_is_one_table(repeat_header: bool, projects: int, tmp_path: Path) -> None:
+    """60 projects run over three pages, 36 over two (where the running header is too rare to drop)."""
+    pdf = write_pdf_notice(tmp_path / "transfer.pdf", repeat_header=repeat_header, projects=projects)
+    chunks, _ = _parse(pdf)
+    rows = [c for c in chunks if c.kind == "table-row" and "表2" in c.section]
+    assert {c.section for c in rows} == {"第三章 申报与附则 › 第七条 › 表2 2024年度第一批科技成果转化奖补项目"}
+    assert [c.meta["fields"] for c in rows] == _fields(transfer_projects(projects))
+    assert [g.title for g in read_raw(pdf).grids] == ["表1 技术合同奖补标准", "表2 2024年度第一批科技成果转化奖补项目"]
+
+
+def test_pdf_merged_cell_repeats_and_blank_cell_stays_blank(tmp_path: Path) -> None:
+    chunks, _ = _parse(write_pdf_spanned(tmp_path / "spanned.pdf"))
+    rows = [c for c in chunks if c.kind == "table-row"]
+    assert [c.meta["fields"] for c in rows] == [
+        {**fields, "类别": fields["类别"] or "研发平台"} for fields in _fields(SPANNED_TABLE)
+    ]
+    assert rows[-1].text == "表1 分类支持标准｜类别：人才团队；项目：省级创新人才团队。"
+    assert {c.section for c in rows} == {"第一条 › 表1 分类支持标准"}
+
+
+def test_docx_merged_and_blank_cells(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("第一条 市级科技计划对研发平台和人才团队给予支持，支持标准见下表。")
+    document.add_paragraph("表1 分类支持标准")
+    table = document.add_table(rows=len(SPANNED_TABLE), cols=3)
+    for r, row in enumerate(SPANNED_TABLE):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(2, 0))
+    document.save(str(tmp_path / "spanned.docx"))
+    chunks, _ = _parse(tmp_path / "spanned.docx")
+    assert [c.meta["fields"]["类别"] for c in chunks if c.kind == "table-row"] == ["研发平台", "研发平台", "人才团队"]
+    assert [c.meta["fields"]["支持金额"] for c in chunks if c.kind == "table-row"] == ["500万元", "100万元", ""]
+
+
+def test_pdf_rule_that_is_no_table_leaves_the_text_as_it_was(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    lines = ["遵义市科学技术局文件", "遵市科通〔2024〕12号", "第一条 为规范科技计划项目管理，制定本办法。"]
+    out = tmp_path / "red-head.pdf"
+    pdf = canvas.Canvas(str(out))
+    pdf.setFont("STSong-Light", 10)
+    for n, line in enumerate(lines):
+        pdf.drawString(30, 700 - 16 * n, line)
+    pdf.setStrokeColorRGB(1, 0, 0)
+    pdf.line(30, 690, 500, 690)  # the red rule under a 红头 document's issuer
+    pdf.showPage()
+    pdf.save()
+    raw = read_raw(out)
+    assert raw.text == "\n".join(lines) and raw.grids == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [("技术转让合同（含专利\n权转让、专利实施许可）", "技术转让合同（含专利权转让、专利实施许可）"),
+     ("合同成交额的\n 5%", "合同成交额的5%"), ("R&D\nproject", "R&D project"), (" 50万元 ", "50万元"), ("序  号", "序号")],
+)
+def test_wrapped_cell_lines_join_without_spaces_between_chinese(cell: str, text: str) -> None:
+    assert cell_text(cell) == text
+
+
 @pytest.mark.parametrize(
     ("line", "level"),
     [("第二节 申报条件", 1.5), ("（一）补助比例", 2.5), ("（1）大型企业", 3.5), ("第十二条", 2.8), ("附件2", 0), ("附 则", 1)],
@@ -108,6 +222,11 @@ def test_running_headers_and_footers_are_dropped() -> None:
 
 def test_metadata_is_read_only_where_stated() -> None:
     assert read_metadata(["前 言", "“十四五”时期是我国……。"]) == {}
+
+
+def test_validity_is_not_read_from_a_table_marker_before_it() -> None:
+    lines = ["第一条 奖补标准见下表。", "⟦GRID:0⟧", "第二条 本办法自印发之日起施行。"]
+    assert read_metadata(lines)["validity"] == "本办法自印发之日起施行。"
 
 
 # -- errors ---------------------------------------------------------------------------------------------
@@ -143,6 +262,7 @@ def _image_only_pdf(tmp_path: Path) -> Path:
         (lambda d: (d / "e.txt").write_text("", encoding="utf-8") or d / "e.txt", "文档为空"),
         (lambda d: (d / "b.txt").write_text(" \n\n ", encoding="utf-8") and d / "b.txt", "文档为空"),
         (lambda d: (d / "x.docx").write_bytes(b"not a zip") and d / "x.docx", "文档已损坏"),
+        (lambda d: (d / "x.pdf").write_bytes(b"%PDF-1.7 cut short") and d / "x.pdf", "文档已损坏"),
         (lambda d: (d / "g.txt").write_bytes("规划".encode("gbk")) and d / "g.txt", "无法读取文档"),
         (_encrypted_pdf, "PDF 已加密"),
         (_image_only_pdf, "没有可提取的文字"),

@@ -53,3 +53,22 @@ def test_the_spec_has_chinese_examples_for_every_json_request_body(portal_url: s
                 ref = body["schema"]["$ref"].rsplit("/", 1)[-1]
                 examples = spec["components"]["schemas"][ref].get("examples")
                 assert examples and re.search(CJK, json.dumps(examples, ensure_ascii=False)), path
+
+
+def test_the_spec_has_chinese_examples_for_every_response(portal_url: str) -> None:
+    """Every documented response of every /api/v1 operation (success and error) shows an example, and
+    each operation's examples are in Chinese (health checks have no text to show beyond their status)."""
+    spec = httpx.get(f"{portal_url}/openapi.json").json()
+    missing, english = [], []
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            shown_by_op = []
+            for status, response in op["responses"].items():
+                shown = [m.get("example", m.get("examples")) for m in (response.get("content") or {}).values()]
+                if not any(shown):
+                    missing.append(f"{method.upper()} {path} {status}")
+                shown_by_op += shown
+            if not re.search(CJK, json.dumps(shown_by_op, ensure_ascii=False)):
+                english.append(f"{method.upper()} {path}")
+    assert not missing, missing
+    assert not english, english

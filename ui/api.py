@@ -15,8 +15,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rag.engine import Engine, UnknownDocument
 from rag.query import Turn
 from rag.settings import Settings
+from rag.types import Answer
+from ui import examples
 from ui.access import ApiError, Gate, read_access
+from ui.documents_api import JOB_LIMIT
 from ui.documents_api import router as documents_router
+from ui.jobs import JobBoard
 from ui.middleware import RequestEnvelope, request_id_of
 from ui.schemas import (
     AskRequest,
@@ -33,7 +37,10 @@ from ui.schemas import (
 from ui.stream import SSE_EXAMPLE, answer_events
 
 log = logging.getLogger(__name__)
-ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (400, 401, 404, 413, 422, 429, 500)}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorResponse, "content": examples.json_example(examples.error_example(code))}
+    for code in (400, 401, 404, 413, 422, 429, 500)
+}
 DEGRADED = "X-Degraded"
 _STATUS_MESSAGES = {
     404: ("not_found", "请求的地址不存在。"),
@@ -59,11 +66,17 @@ def mark_degraded(engine: Engine, request: Request, response: Response) -> None:
 
 
 EngineDep = Annotated[Engine, Depends(get_engine)]
-router = APIRouter(prefix="/api/v1", responses={422: {"model": ErrorResponse}})
+router = APIRouter(prefix="/api/v1", responses={422: ERRORS[422]})
 READ = [Depends(read_access)]
 
 
-@router.post("/ask", response_model=AskResponse, summary="提问：返回简短答案与引用原文", dependencies=READ)
+ASK_EXAMPLES: dict[int | str, dict[str, Any]] = {200: {"content": {"application/json": {"examples": {
+    "answered": {"summary": "有答案：引用原文", "value": examples.ASK},
+    "not_found": {"summary": "原文没有答案：明确说明未找到", "value": examples.ASK_NOT_FOUND},
+}}}}}
+
+
+@router.post("/ask", response_model=AskResponse, summary="提问：返回简短答案与引用原文", dependencies=READ, responses=ASK_EXAMPLES)
 def ask(body: AskRequest, engine: EngineDep, request: Request, response: Response) -> AskResponse:
     history = [Turn(t.role, t.content) for t in body.history]
     answer = engine.ask(body.question, top_k=body.top_k, history=history, docs=body.docs)
@@ -75,33 +88,40 @@ def ask(body: AskRequest, engine: EngineDep, request: Request, response: Respons
              responses={200: {"content": {"text/event-stream": {"example": SSE_EXAMPLE}}, "description": "answer → citation… → done"}})
 async def ask_stream(body: AskRequest, engine: EngineDep, request: Request) -> StreamingResponse:
     history = [Turn(t.role, t.content) for t in body.history]
-    answer = await run_in_threadpool(engine.ask, body.question, top_k=body.top_k, history=history, docs=body.docs)
-    degraded = engine.degraded
+    def ask_marked() -> tuple[Answer, bool]:  # the degraded flag is per thread: read it where ask ran
+        return engine.ask(body.question, top_k=body.top_k, history=history, docs=body.docs), engine.degraded
+
+    answer, degraded = await run_in_threadpool(ask_marked)
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", **({DEGRADED: "lexical-only"} if degraded else {})}
     return StreamingResponse(answer_events(AskResponse.of(answer, titled=engine.several_documents), degraded=degraded), media_type="text/event-stream", headers=headers)
 
 
-@router.post("/search", response_model=SearchResponse, summary="检索：返回最相关的段落", dependencies=READ)
+@router.post("/search", response_model=SearchResponse, summary="检索：返回最相关的段落", dependencies=READ,
+             responses={200: {"content": examples.json_example(examples.SEARCH)}})
 def search(body: SearchRequest, engine: EngineDep, request: Request, response: Response) -> SearchResponse:
     hits = engine.search(body.query, body.top_k, docs=body.docs)
     mark_degraded(engine, request, response)
     return SearchResponse(results=[SearchResult.of(h, titled=engine.several_documents) for h in hits])
 
 
-@router.post("/match", response_model=MatchResponse, summary="企业匹配：返回适用的规划方向、原文条目与支持措施", dependencies=READ)
+@router.post("/match", response_model=MatchResponse, summary="企业匹配：返回适用的规划方向、原文条目与支持措施", dependencies=READ,
+             responses={200: {"content": examples.json_example(examples.MATCH)}})
 def match(body: MatchRequest, engine: EngineDep, request: Request, response: Response) -> MatchResponse:
     result = engine.match(body.profile(), top_k=body.top_k)
     mark_degraded(engine, request, response)
     return MatchResponse.of(result)
 
 
-@router.get("/health", response_model=HealthResponse, summary="存活检查：进程在运行")
+@router.get("/health", response_model=HealthResponse, summary="存活检查：进程在运行",
+            responses={200: {"content": examples.json_example(examples.HEALTH)}})
 def health(engine: EngineDep) -> HealthResponse:
     return HealthResponse(status="ok", kb_version=engine.kb_version, chunks=len(engine.chunks()))
 
 
 @router.get("/ready", response_model=ReadyResponse, summary="就绪检查：索引已加载、向量库可达",
-            responses={503: {"model": ErrorResponse, "description": "未就绪（索引未加载或向量库不可达）"}})
+            responses={200: {"content": examples.json_example(examples.READY)},
+                       503: {"model": ErrorResponse, "description": "未就绪（索引未加载或向量库不可达）",
+                             "content": examples.json_example({**examples.error_example(503), "index": True, "vector_store": "down"})}})
 def ready(engine: EngineDep, request: Request) -> ReadyResponse | JSONResponse:
     checks = engine.readiness()
     store_up = checks["vector_store"]
@@ -143,6 +163,7 @@ def create_app(engine: Engine, settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="遵义市“十四五”科技创新规划问答 API", version="1.0", responses=ERRORS)
     app.state.engine = engine
     app.state.gate = Gate.of(settings)
+    app.state.jobs = JobBoard(JOB_LIMIT)
     app.include_router(documents_router)  # before `router`, whose catch-all would shadow it
     app.include_router(router)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]

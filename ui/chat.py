@@ -61,7 +61,7 @@ class ChatHandlers:
     def context_of(self, chunk: Chunk) -> list[Chunk]:
         """The passages around a cited one: its whole section (its whole table, for a table row)."""
         row = chunk.kind == "table-row"
-        return [c for c in self.engine.chunks() if c.section == chunk.section and (c.kind == "table-row") == row]
+        return [c for c in self.engine.chunks() if c.doc == chunk.doc and c.section == chunk.section and (c.kind == "table-row") == row]
 
     def respond(self, message: str, chat: list[dict[str, Any]], exchanges: Exchanges) -> Iterator[tuple[Any, ...]]:
         """Show the question at once with a progress line, then the answer with its citation cards."""
@@ -74,7 +74,7 @@ class ChatHandlers:
                 {"role": "assistant", "content": "", "metadata": {"title": PENDING, "status": "pending"}}]
         yield "", chat, exchanges
         answer = self.engine.ask(question, history=history_of(exchanges))
-        chat[-1] = {"role": "assistant", "content": answer_html(question, answer, self.context_of)}
+        chat[-1] = {"role": "assistant", "content": answer_html(question, answer, self.context_of, titled=self.engine.several_documents)}
         yield "", chat, {**exchanges, len(chat) - 1: Exchange(question, answer)}
 
     def rate(self, exchanges: Exchanges, data: gr.LikeData) -> tuple[Any, ...]:

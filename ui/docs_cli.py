@@ -9,6 +9,7 @@ from typing import Any
 
 from rag.documents import Change, DocumentInfo, DocumentLibrary
 from rag.engine import Engine, IngestReport
+from rag.progress import Progress
 
 META_OPTIONS = {"title": "标题", "issuer": "发文机关", "number": "文号", "issued": "发文日期（如 2024-04-10）",
                 "validity": "有效期", "region": "适用地区"}
@@ -27,11 +28,13 @@ def add_parser(sub: Any) -> None:
     for action in (add, rep):
         for name, label in META_OPTIONS.items():
             action.add_argument(f"--{name}", default="", help=f"{label}（覆盖文档中读出的值）")
+        action.add_argument("--quiet", action="store_true", help="不显示进度")
     rem = docs.add_parser("remove", help="删除文档")
     rem.add_argument("doc_id")
 
 
-def run(engine: Engine, args: argparse.Namespace) -> int:
+def run(engine: Engine, args: argparse.Namespace, *, progress: Progress | None = None) -> int:
+    """Run one `docs` action; `progress` (add and replace) is told how parsing and embedding advance."""
     library = DocumentLibrary(engine)
     if args.action == "list":
         for doc in library.documents():
@@ -42,9 +45,9 @@ def run(engine: Engine, args: argparse.Namespace) -> int:
         return 0
     meta = {name: getattr(args, name) for name in META_OPTIONS}
     if args.action == "add":
-        change: Change = library.add(args.path, doc_id=args.doc_id, meta=meta)
+        change: Change = library.add(args.path, doc_id=args.doc_id, meta=meta, progress=progress)
     else:
-        change = library.replace(args.doc_id, args.path, meta=meta)
+        change = library.replace(args.doc_id, args.path, meta=meta, progress=progress)
     _write(("已添加 " if args.action == "add" else "已替换 ") + _describe(change.doc) + _summary(change.report))
     return 0
 

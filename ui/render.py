@@ -18,13 +18,15 @@ NOT_FOUND = "未找到"
 DECLINED = "无法回答"
 COPY_LABEL = "复制答案及出处"
 MIN_PIECE = 4
+PLAN_TITLE = "遵义市“十四五”科技创新发展规划"
 _MARKER = re.compile(r"\[(\d{1,2})\]")
 
 ContextOf = Callable[[Chunk], Sequence[Chunk]]
 
 
-def answer_html(question: str, answer: Answer, context_of: ContextOf) -> str:
-    """One chat bubble: the answer (or the plain 未找到 notice) and the cited passages as cards."""
+def answer_html(question: str, answer: Answer, context_of: ContextOf, *, titled: bool = False) -> str:
+    """One chat bubble: the answer (or the plain 未找到 notice) and the cited passages as cards (each
+    naming its document when `titled`, i.e. when the knowledge base holds several)."""
     if answer.answerable:
         head = f"<div class='answer-text'>{_paragraphs(answer.answer, markers=True)}</div>"
         title = "引用原文"
@@ -33,7 +35,7 @@ def answer_html(question: str, answer: Answer, context_of: ContextOf) -> str:
         head = f"<div class='notice'><p><b class='notice-tag'>{label}</b>{html.escape(answer.answer)}</p></div>"
         title = "相关内容"
     cards = "".join(
-        card_html(c, n if answer.answerable else 0, context_of(c.chunk)) for n, c in enumerate(answer.citations, start=1)
+        card_html(c, n if answer.answerable else 0, context_of(c.chunk), titled=titled) for n, c in enumerate(answer.citations, start=1)
     )
     cites = f"<div class='cites'><div class='cites-title'>{title}</div>{cards}</div>" if cards else ""
     # Chat HTML is sanitised (data-* attributes and inline handlers go), so the text to copy rides in a
@@ -44,11 +46,13 @@ def answer_html(question: str, answer: Answer, context_of: ContextOf) -> str:
     return f"<div class='answer answer-{kind}'>{head}{cites}{tools}</div>"
 
 
-def card_html(citation: Citation, n: int, context: Sequence[Chunk]) -> str:
-    """A cited passage: its section path, the text with the quote marked, and its surrounding section."""
+def card_html(citation: Citation, n: int, context: Sequence[Chunk], *, titled: bool = False) -> str:
+    """A cited passage: its document (when `titled`), section path, the text with the quote marked, and
+    its surrounding section."""
     chunk = citation.chunk
     marker = f"<span class='card-n'>[{n}]</span>" if n else ""
-    path = f"<div class='card-path'>{marker}{path_html(chunk.section)}</div>"
+    doc = f"<div class='card-doc'>{html.escape(document_name(chunk))}</div>" if titled else ""
+    path = f"{doc}<div class='card-path'>{marker}{path_html(chunk.section)}</div>"
     if chunk.kind == "table-row":
         quote = f"<div class='card-quote'><mark>{html.escape(citation.quote)}</mark></div>" if citation.quote else ""
         body = quote + table_html([chunk], marked=chunk.id)
@@ -127,8 +131,17 @@ def copy_text(question: str, answer: Answer) -> str:
         for n, c in enumerate(answer.citations, start=1):
             lines.append(f"[{n}] {c.chunk.section}")
             lines.append(f"“{c.quote or c.chunk.text}”")
-    lines += ["", f"——《遵义市“十四五”科技创新发展规划》（知识库版本 {answer.kb_version}）"]
+    sources = "；".join(dict.fromkeys(document_name(c.chunk) for c in answer.citations)) or f"《{PLAN_TITLE}》"
+    lines += ["", f"——{sources}（知识库版本 {answer.kb_version}）"]
     return "\n".join(lines)
+
+
+def document_name(chunk: Chunk) -> str:
+    """The chunk's document as a reader cites it: 《title》 and its 文号 when it has one."""
+    title = str(chunk.meta.get("doc_title") or PLAN_TITLE)
+    number = str(chunk.meta.get("doc_number") or "")
+    name = title if "《" in title else f"《{title}》"  # 关于印发《…》的通知 is already marked
+    return f"{name}（{number}）" if number else name
 
 
 def _paragraphs(text: str, *, markers: bool = False) -> str:

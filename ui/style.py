@@ -15,6 +15,7 @@ CSS = """
 .answer .cites { margin-top: .7rem; }
 .answer .cites-title { font-weight: 600; font-size: .9rem; margin-bottom: .35rem; color: var(--body-text-color-subdued); }
 .answer .card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .5rem .7rem; margin: .45rem 0; background: var(--background-fill-secondary); }
+.answer .card-doc { font-size: .8rem; color: var(--color-accent); margin-bottom: .15rem; }
 .answer .card-path { font-size: .82rem; color: var(--body-text-color-subdued); margin-bottom: .3rem; }
 .answer .card-path .step:last-child { color: var(--body-text-color); font-weight: 600; }
 .answer .card-n { color: var(--color-accent); font-weight: 700; margin-right: .35rem; }
