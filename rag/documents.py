@@ -14,11 +14,14 @@ import re
 import shutil
 import threading
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from rag.engine import Engine, IngestReport
 from rag.formats import SUPPORTED, CorpusError
+from rag.kb import WriteFailed
 from rag.loader import DocInfo, parse_document, read_manifest
 from rag.progress import Progress, notify
 
@@ -112,12 +115,16 @@ class DocumentLibrary:
         chunks, stated = parse_document(DocInfo(doc_id, meta.get("title", doc_id), source, entry))
         notify(progress, "parse", 1, 1)
         live = [c for c in self.engine.chunks() if c.doc != doc_id]
-        report = self.engine.commit(live + chunks, progress=progress)
-        entries = self._entries_by_id()
-        old = entries.get(doc_id)
-        _copy_atomic(source, self.corpus / entry["file"])
-        entries[doc_id] = entry
-        self._write_manifest(list(entries.values()))
+        target = self.corpus / entry["file"]
+        # The file is copied in beside its place first: a full disk fails here, before the index changes.
+        with _staged(source, target) as staged:
+            report = self.engine.commit(live + chunks, progress=progress)
+            entries = self._entries_by_id()
+            old = entries.get(doc_id)
+            if staged is not None:
+                _write(lambda: os.replace(staged, target))
+            entries[doc_id] = entry
+            self._write_manifest(list(entries.values()))
         if old and old["file"] != entry["file"]:
             (self.corpus / old["file"]).unlink(missing_ok=True)
         return Change(DocumentInfo(doc_id, {**stated, "source": entry["file"]}, len(chunks)), report)
@@ -131,16 +138,35 @@ class DocumentLibrary:
 
     def _write_manifest(self, entries: list[dict[str, str]]) -> None:
         tmp = self.corpus / f".{MANIFEST}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps({"documents": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, self.corpus / MANIFEST)
+        text = json.dumps({"documents": entries}, ensure_ascii=False, indent=2) + "\n"
+        try:
+            _write(lambda: tmp.write_text(text, encoding="utf-8"))
+            _write(lambda: os.replace(tmp, self.corpus / MANIFEST))
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
-def _copy_atomic(source: Path, target: Path) -> None:
+@contextmanager
+def _staged(source: Path, target: Path) -> Iterator[Path | None]:
+    """A copy of `source` under a temporary name beside `target` (None when it already is the target);
+    removed on the way out unless it was renamed into place."""
     if source.resolve() == target.resolve():
+        yield None
         return
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    shutil.copyfile(source, tmp)
-    os.replace(tmp, target)
+    try:
+        _write(lambda: shutil.copyfile(source, tmp))
+        yield tmp
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write(action: Callable[[], object]) -> None:
+    """Run a file write; an OS error (full disk, no permission) becomes a WriteFailed with a Chinese message."""
+    try:
+        action()
+    except OSError as exc:
+        raise WriteFailed(f"写入语料目录失败（{exc.strerror or exc}，如磁盘已满或没有写权限）。") from exc
 
 
 def _slug(stem: str) -> str:

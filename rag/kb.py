@@ -17,6 +17,10 @@ class IndexCorrupt(RuntimeError):
     """The index on disk is missing or unreadable."""
 
 
+class WriteFailed(RuntimeError):
+    """The data or corpus folder could not be written (full disk, no permission); the live version is unchanged."""
+
+
 def kb_version(chunks: list[Chunk], embedder_name: str) -> str:
     """Changes when and only when the live content (or the embedder) changes: the chunks (ids hash
     their text and place) and the metadata of the documents they belong to (title, 文号, dates …)."""
@@ -37,11 +41,15 @@ def save(index_dir: Path, version: str, embedder_name: str, chunks: list[Chunk])
     index_dir.mkdir(parents=True, exist_ok=True)
     payload = {"kb_version": version, "embedder": embedder_name, "chunks": [asdict(c) for c in chunks]}
     tmp = index_dir / f".{MANIFEST}.{os.getpid()}.tmp"
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(payload, fh, ensure_ascii=False)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, index_dir / MANIFEST)
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            json.dump(payload, fh, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, index_dir / MANIFEST)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise WriteFailed(f"索引写入失败（{exc.strerror or exc}，如磁盘已满或没有写权限）：{index_dir}。当前版本继续服务。") from exc
 
 
 def load(index_dir: Path) -> tuple[str, str, list[Chunk]] | None:

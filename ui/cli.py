@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rag.engine import Engine
-from rag.kb import IndexCorrupt
+from rag.kb import IndexCorrupt, WriteFailed
 from rag.loader import CorpusError
 from rag.progress import Progress, ProgressEvent
 from rag.settings import Settings, force_offline
@@ -237,6 +237,6 @@ def run(argv: list[str] | None = None) -> int:
 def main() -> None:
     try:
         sys.exit(run())
-    except (CorpusError, IndexCorrupt, StoreUnavailable, FileNotFoundError, ValueError) as exc:
+    except (CorpusError, IndexCorrupt, WriteFailed, StoreUnavailable, FileNotFoundError, ValueError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         sys.exit(2)

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from rag.documents import DocumentInfo, DocumentLibrary
 from rag.engine import Engine, IngestReport
 from rag.formats import CorpusError
+from rag.kb import WriteFailed
 from rag.progress import Progress
 from rag.store import StoreUnavailable
 from ui.access import read_access, write_access
@@ -110,7 +111,11 @@ _JOB_EXAMPLES = {
                                           "error": {"code": "bad_document", "message": "文档已损坏：rd-subsidy.docx"}}},
 }
 _ACCEPTED = {"job_id": _JOB["id"], "status_url": f"/api/v1/jobs/{_JOB['id']}"}
+_STORAGE: dict[int | str, dict[str, Any]] = {507: {"description": "写入失败（磁盘已满或没有写权限），知识库未改变", "content": {"application/json": {"example": {
+    "code": "storage_error", "message": "写入语料目录失败（No space left on device，如磁盘已满或没有写权限）。",
+    "request_id": "3f2a9c0e5b7d4e1f"}}}}}
 ACCEPTED_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **_STORAGE,
     200: {"description": "已完成（wait=true，默认）", "content": {"application/json": {"example": _RESULT}}},
     202: {"model": JobAccepted, "description": "已受理，后台执行（wait=false）；进度见 status_url",
           "content": {"application/json": {"example": _ACCEPTED}}},
@@ -166,24 +171,31 @@ async def upload_document(
         shutil.rmtree(folder, ignore_errors=True)
 
     try:
-        path.write_bytes(await file.read())
+        try:
+            path.write_bytes(await file.read())
+        except OSError as exc:
+            raise WriteFailed(f"上传文件无法保存（{exc.strerror or exc}，如磁盘已满）。") from exc
         if not wait:
             return _start(request, "replace" if replace else "upload", change, cleanup)  # the job removes the file
         return await run_in_threadpool(change)
     except CorpusError as exc:
         return _error(request, exc)
+    except WriteFailed as exc:
+        return _json_error(request, 507, "storage_error", str(exc))
     finally:
         if wait:
             cleanup()
 
 
 @router.delete("/documents/{doc_id}", response_model=DocumentChange, summary="删除文档（需 API 密钥）", dependencies=WRITE,
-               responses={200: {"content": {"application/json": {"example": _REMOVED}}}})
+               responses={200: {"content": {"application/json": {"example": _REMOVED}}}, **_STORAGE})
 def delete_document(doc_id: str, request: Request, engine: EngineDep) -> DocumentChange | JSONResponse:
     try:
         return DocumentChange.of(DocumentLibrary(engine).remove(doc_id))
     except CorpusError as exc:
         return _error(request, exc)
+    except WriteFailed as exc:
+        return _json_error(request, 507, "storage_error", str(exc))
 
 
 @router.post("/ingest", status_code=202, response_model=JobAccepted, dependencies=WRITE, responses=INGEST_RESPONSES,
@@ -212,6 +224,8 @@ def _start(request: Request, kind: str, change: Callable[[Progress], DocumentCha
             raise JobFailed(_code(exc)[0], str(exc)) from exc
         except StoreUnavailable as exc:
             raise JobFailed("store_unavailable", str(exc)) from exc
+        except WriteFailed as exc:
+            raise JobFailed("storage_error", str(exc)) from exc
 
     try:
         job = _board(request).start(kind, work, cleanup=cleanup)
