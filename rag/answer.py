@@ -24,6 +24,11 @@ _YEAR = re.compile(r"(?:19|20)\d\d年")
 _WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月")
 _FIGURE = re.compile(r"^\d+(?:\.\d+)?%?$")
 _QUOTED_NAME = re.compile(r"《([^》]+)》")
+# A stated name: a quoted one of four characters or more (“遵义科技创新2025重大项目”, not “十三五”), or an
+# organisation's (遵义医科大学, 茅台学院, …公司), not a kind of organisation (高水平大学).
+_QUOTED = re.compile(r"“[^”]{4,30}”")
+_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2})(?:大学|学院|研究院|研究所|公司|集团|医院|酒厂|银行)")
+_KIND_OF = {"水平", "一流", "高等", "相关", "各类", "重点", "地方", "本地", "知名", "国内", "国外", "科研"}
 PLAN_LABEL = "《规划》"
 
 
@@ -96,10 +101,14 @@ class Answerer:
 
     def answerable(self, question: str, scored: list[Scored], intent: str) -> bool:
         """Some passage covers enough of the question, and the passages state what is specifically
-        asked: each year the question names, a date for "哪一年", an attribute such as 电话 or 补贴标准."""
+        asked: each year the question names, a date for "哪一年", an attribute such as 电话 or 补贴标准,
+        a name when one is asked for."""
         good = [s for s in scored if s.coverage >= MIN_COVERAGE]
         attributes = self.guard.asked_attributes(question)
         good = [s for s in good if all(a in s.chunk.text for a in attributes)]
+        if self.guard.asks_for_name(question):  # 叫什么名字 / 是哪个单位: the best passage must state a name
+            best = max(good, key=lambda s: s.merit, default=None)
+            good = [best] if best is not None and states_name(best.chunk.text) else []
         if _WHEN.search(question):
             good = [s for s in good if _YEAR.search(s.chunk.text)]
         if intent == "number":
@@ -148,6 +157,11 @@ def render(intent: str, citations: Sequence[Citation]) -> str:
         text = "".join(parts)
     source = doc_label(citations[0].chunk) if citations else PLAN_LABEL
     return (f"{source}提到：" if intent == "yesno" else f"根据{source}，") + text
+
+
+def states_name(text: str) -> bool:
+    """Whether the text names something: a quoted name, or an organisation by its own name."""
+    return bool(_QUOTED.search(text)) or any(m.group(1) not in _KIND_OF for m in _ORGANISATION.finditer(text))
 
 
 def doc_label(chunk: Chunk) -> str:

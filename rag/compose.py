@@ -12,6 +12,9 @@ from rag.zh import split_sentences
 FACT_CHARS = 140
 LIST_CHARS = 460
 LEAD_CHARS = 24
+# A 专栏 the question names by its industry is preferred to the best passage, unless that passage is the
+# 专栏's own section text and covers this much more of the question.
+SECTION_MARGIN = 0.2
 _DIGIT = re.compile(r"\d")
 _PATH_QUESTION = re.compile(r"路径|怎么做|怎么延伸|如何")
 _COLUMN_ASK = re.compile(r"重点|技术方向|发展方向")
@@ -67,6 +70,8 @@ class Composer:
             steps = s.chunk.section.split(" › ")
             if s.chunk.kind != "column" or len(steps) < 2 or s.coverage < top.coverage * 0.5:
                 continue
+            if top.chunk.section == " › ".join(steps[:-1]) and top.coverage - s.coverage >= SECTION_MARGIN:
+                return None  # worded after the 专栏's own section text (…重点聚焦哪些领域): that text answers
             topic = re.sub(r"^\d+[.．]\s*", "", steps[-2])
             if any(topic in w for w in words):
                 return s

@@ -44,6 +44,11 @@ class Guard:
                 return Verdict(kind, DECLINE_INJECTION if kind == "injection" else DECLINE_OFFTOPIC)
         return Verdict("")
 
+    def asks_for_name(self, question: str) -> bool:
+        """Whether the question asks for a name (叫什么名字, 是哪个单位, 具体是哪几家企业)."""
+        text = normalize(question)
+        return any(kind == "name" and pattern.search(text) for kind, pattern in self.rules)
+
     def asked_attributes(self, question: str) -> list[str]:
         """Specific kinds of information asked for (a phone number, a deadline, an amount …)."""
         text = normalize(question)

@@ -99,11 +99,38 @@ def split_compound(question: str) -> list[str]:
     if len(parts) < 2:
         parts = [p for p in re.split(r"[，,；;]", text) if p.strip()]
         if len(parts) < 2 or sum(bool(_ASKS.search(p)) for p in parts) < 2:
-            return [question]
+            return distribute(question)
     asking, context = [], ""
     for part in (p.strip() for p in parts):
         if _ASKS.search(part):
             asking.append(f"{context}{part}")
         else:
             context += f"{part} "  # a leading topic ("研发投入强度，…") belongs to every part
-    return asking if len(asking) > 1 else [question]
+    return asking if len(asking) > 1 else distribute(question)
+
+
+_EACH = re.compile(r"各自|分别|各(?=[有是选拿提要占])")
+_STOPS_BEFORE = set("在对把给从向里的，,、和与及：:")
+_STOPS_AFTER = set("在的里，,、各分都")
+
+
+def distribute(question: str) -> list[str]:
+    """"茶和辣椒在采摘环节各自提了什么？" asks the same of two things: one question for each
+    (茶在采摘环节提了什么？ / 辣椒在采摘环节提了什么？). Figures (2020年和2025年分别…) stay together:
+    one table row states both."""
+    text = normalize(question)
+    each = _EACH.search(text)
+    joints = list(re.finditer(r"[和与及、]", text[: each.start()])) if each else []
+    if not each or not joints:
+        return [question]
+    joint = joints[-1].start()
+    start, end = joint, joint + 1
+    while start > 0 and text[start - 1] not in _STOPS_BEFORE:
+        start -= 1
+    while end < each.start() and text[end] not in _STOPS_AFTER:
+        end += 1
+    first, second = text[start:joint], text[joint + 1 : end]
+    if not (0 < len(first) <= 12 and 0 < len(second) <= 12) or re.search(r"\d", first + second):
+        return [question]
+    rest = text[end : each.start()] + _EACH.sub("", text[each.start() :], count=1)
+    return [f"{text[:start]}{first}{rest}", f"{text[:start]}{second}{rest}"]

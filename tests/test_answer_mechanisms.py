@@ -1,0 +1,56 @@
+"""Answering mechanisms, each on the real plan: distributive questions split per item, a name must be
+stated when one is asked for, and a question worded after a section's text is answered from that text.
+(The questions here are written for these tests, not taken from the evaluation sets.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.engine import Engine
+from rag.query import distribute, split_compound
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("茶和辣椒在采摘环节，规划各自提了什么技术方向？", ["茶在采摘环节，规划提了什么技术方向？", "辣椒在采摘环节，规划提了什么技术方向？"]),
+    ("院士工作站与专家工作站各有多少个？", ["院士工作站有多少个？", "专家工作站有多少个？"]),
+    ("农业科技在成都、重庆分别选了哪些合作区域？", ["农业科技在成都选了哪些合作区域？", "农业科技在重庆选了哪些合作区域？"]),
+])
+def test_a_question_asked_of_two_things_becomes_one_per_thing(question: str, parts: list[str]) -> None:
+    assert split_compound(question) == parts
+
+
+@pytest.mark.parametrize("question", [
+    "高企数量：2020年和2025年分别是多少？",  # one table row states both figures
+    "茶产业有哪些重点技术？",
+    "研发投入和产出都要提高吗？",  # no 各/分别: not distributive
+])
+def test_other_questions_stay_whole(question: str) -> None:
+    assert distribute(question) == [question]
+
+
+def test_both_items_of_a_distributive_question_are_answered(engine: Engine) -> None:
+    answer = engine.ask("茶和辣椒在采摘环节，规划各自提了什么技术方向？")
+    assert answer.answerable
+    assert "机械化采摘" in answer.answer and "视觉识别" in answer.answer
+    assert {c.chunk.section.split(" › ")[-1][:6] for c in answer.citations} >= {"专栏5-2：", "专栏5-3："}
+
+
+@pytest.mark.parametrize("question", [
+    "遵义那3个国家级检验检测中心分别是哪几家企业？",
+    "全市那9个省级重点实验室叫什么名字？",
+])
+def test_a_name_the_plan_never_states_is_not_answered_with_a_count(engine: Engine, question: str) -> None:
+    assert not engine.ask(question).answerable
+
+
+def test_a_name_the_plan_states_is_answered(engine: Engine) -> None:
+    answer = engine.ask("十四五要启动的重大项目计划叫什么名字？")
+    assert answer.answerable and "遵义科技创新2025重大项目" in answer.answer
+
+
+def test_a_question_worded_after_a_section_is_answered_from_it_not_its_column(engine: Engine) -> None:
+    answer = engine.ask("新材料方面，基础材料工业要以哪些材料为重点？")
+    assert answer.answerable and "铝精深加工" in answer.answer
+    assert "专栏" not in answer.citations[0].chunk.section
+    column = engine.ask("新材料有哪些重点技术？")  # asking for the industry's technologies still gets its 专栏
+    assert "专栏5-9" in column.citations[0].chunk.section
