@@ -173,14 +173,14 @@ class Engine:
             self._activate(version, chunks)
         return True
 
-    def ensure_ready(self) -> None:
-        """Load the index, ingesting the corpus first when there is none (first start)."""
+    def ensure_ready(self, *, progress: Progress | None = None) -> None:
+        """Load the index, ingesting the corpus first when there is none (first start, told to `progress`)."""
         if self._searcher is None and not self.load():
-            self.ingest()
+            self.ingest(progress=progress)
 
-    def warm_up(self) -> None:
+    def warm_up(self, *, progress: Progress | None = None) -> None:
         """Load everything a first question needs, so it is answered at full speed."""
-        self.ensure_ready()
+        self.ensure_ready(progress=progress)
         self.tokenizer.warm_up()
         self.search("预热", 1)
 

@@ -18,7 +18,7 @@ from rag.progress import ProgressEvent
 from tests.builders import write_notices
 from tests.conftest import CJK, PLAN, Ingested, copy_corpus, copy_home, settings_for
 from tests.portal import portal, portal_settings
-from ui.cli import ConsoleProgress
+from ui.console import ConsoleProgress
 
 pytestmark = pytest.mark.slow
 
@@ -53,6 +53,17 @@ def test_a_fresh_ingest_reports_each_document_then_embedding_then_the_swap(tmp_p
     # Reporting progress changes nothing about the outcome: the same base without a callback.
     quiet = Engine(settings_for(tmp_path / "home2", corpus)).ingest()
     assert (quiet.kb_version, quiet.chunks, quiet.embedded) == (report.kb_version, report.chunks, report.embedded)
+
+
+def test_a_first_start_reports_its_ingest_and_a_later_start_has_nothing_to_report(tmp_path: Path) -> None:
+    corpus = tmp_path / "notices"
+    write_notices(corpus)
+    events: list[ProgressEvent] = []
+    Engine(settings_for(tmp_path / "home", corpus)).warm_up(progress=events.append)  # what `serve` does on start
+    assert {e.stage for e in events} == {"parse", "embed", "commit"} and events[-1].finished
+    again: list[ProgressEvent] = []
+    Engine(settings_for(tmp_path / "home", corpus)).warm_up(progress=again.append)  # the index is loaded, not built
+    assert again == []
 
 
 def test_embedding_progress_advances_batch_by_batch(ingested: Ingested, tmp_path: Path) -> None:

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from fastapi import FastAPI
 
 from rag.engine import Engine
 from rag.match import Profile
+from rag.progress import Progress
 from rag.settings import Settings, force_offline
 from ui.api import create_app
+from ui.console import ConsoleProgress
 
 log = logging.getLogger(__name__)
 
 
-def build_app(settings: Settings, *, with_chat: bool = True) -> FastAPI:
-    """Build (and warm up) the engine, the API, and mount the chat UI."""
+def build_app(settings: Settings, *, with_chat: bool = True, progress: Progress | None = None) -> FastAPI:
+    """Build (and warm up) the engine, the API, and mount the chat UI; a first start's ingest is told to
+    `progress`."""
     force_offline()
     engine = Engine(settings)
-    engine.warm_up()
+    engine.warm_up(progress=progress)
     # The matcher embeds its items on first use (seconds; cached under home): do it before the first
     # request, or concurrent first requests all pay for it.
     engine.match(Profile("预热"), top_k=1)
@@ -36,7 +40,7 @@ def build_app(settings: Settings, *, with_chat: bool = True) -> FastAPI:
 def serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
-    app = build_app(settings)
+    app = build_app(settings, progress=ConsoleProgress(sys.stderr))  # the first start ingests: show how far
     log.info("serving on http://%s:%d/ (API: /api/v1, docs: /docs)", host, port)
     print(f"遵义科技规划问答已启动：http://{host}:{port}/  （API：http://{host}:{port}/api/v1/ask）", flush=True)  # noqa: T201
     # access_log off: ui.middleware writes one structured line per request (with latency and request id).
