@@ -61,6 +61,7 @@ class Engine:
         self._matcher: Matcher | None = None
         self._version = ""
         self._scopes: dict[tuple[str, frozenset[str]], tuple[HybridSearcher, Answerer]] = {}
+        self._several = False
 
     @cached_property
     def tokenizer(self) -> Tokenizer:
@@ -196,6 +197,7 @@ class Engine:
             extra_in_store=extra, options=self.options,
         )
         self._version = version
+        self._several = len({c.doc for c in chunks}) > 1  # read on every request: counted once per version
         self._matcher = None
         self._answerer = Answerer(self._searcher, version, matcher=lambda: self.matcher)
 
@@ -232,8 +234,8 @@ class Engine:
     @property
     def several_documents(self) -> bool:
         """Whether the live knowledge base holds more than one document."""
-        chunks = self.chunks()
-        return any(c.doc != chunks[0].doc for c in chunks)
+        self.ensure_ready()
+        return self._several
 
     def scoped(self, docs: Sequence[str]) -> tuple[HybridSearcher, Answerer]:
         """A searcher and answerer over only the given documents' live chunks (cached per version)."""

@@ -181,7 +181,7 @@ async def upload_document(
     except CorpusError as exc:
         return _error(request, exc)
     except WriteFailed as exc:
-        return _json_error(request, 507, "storage_error", str(exc))
+        return _storage_error(request, exc)
     finally:
         if wait:
             cleanup()
@@ -195,7 +195,7 @@ def delete_document(doc_id: str, request: Request, engine: EngineDep) -> Documen
     except CorpusError as exc:
         return _error(request, exc)
     except WriteFailed as exc:
-        return _json_error(request, 507, "storage_error", str(exc))
+        return _storage_error(request, exc)
 
 
 @router.post("/ingest", status_code=202, response_model=JobAccepted, dependencies=WRITE, responses=INGEST_RESPONSES,
@@ -247,6 +247,10 @@ def _code(exc: CorpusError) -> tuple[str, int]:
 
 def _error(request: Request, exc: CorpusError) -> JSONResponse:
     return _json_error(request, _code(exc)[1], _code(exc)[0], str(exc))
+
+
+def _storage_error(request: Request, exc: WriteFailed) -> JSONResponse:
+    return _json_error(request, 507, "storage_error", str(exc))
 
 
 def _json_error(request: Request, status: int, code: str, message: str) -> JSONResponse:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ui.access import UNAUTHORIZED
+
 KB = "1d191b94923f"
 _RID = "3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b"
 _INDICATORS = "第二章 遵义市新时代科技创新发展新路径 › 三、发展目标与主要指标 › 主要指标表"
@@ -50,7 +52,7 @@ READY: dict[str, Any] = {"status": "ready", "index": True, "vector_store": "ok",
 
 ERRORS: dict[int, tuple[str, str]] = {
     400: ("invalid_json", "请求体不是合法的 JSON。"),
-    401: ("unauthorized", "需要有效的 API 密钥。"),
+    401: ("unauthorized", UNAUTHORIZED),
     404: ("not_found", "接口不存在：/api/v1/asks"),
     413: ("too_large", "请求内容过大。"),
     422: ("empty_question", "字段 question 不能为空。"),
