@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rag.core.zh import squeeze
 from rag.engine import Engine
-from rag.match import Direction, MatchResult, Profile
-from rag.zh import squeeze
+from rag.matching.match import Direction, MatchResult, Profile
 
 PROFILES = Path(__file__).with_name("match_profiles.jsonl")
 THRESHOLDS = {"precision@1": 0.85, "recall@3": 0.9, "no_match_accuracy": 0.9}
@@ -107,7 +107,7 @@ def below_thresholds(summary: dict[str, Any]) -> list[str]:
 
 def main() -> None:
     from evals.scorer import save_report
-    from rag.settings import Settings, force_offline
+    from rag.core.settings import Settings, force_offline
 
     force_offline()
     parser = argparse.ArgumentParser(description=__doc__)

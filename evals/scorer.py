@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rag.answering.query import Turn
+from rag.core.zh import squeeze
 from rag.engine import Engine
-from rag.query import Turn
-from rag.zh import squeeze
 
 QUESTIONS = Path(__file__).with_name("questions.jsonl")
 # A second set written later, blind (from the plan's text only, by someone who never ran the engine): a
@@ -67,7 +67,7 @@ def run_one(engine: Engine, q: dict[str, Any]) -> Outcome:
     if q["type"] in REFUSE_TYPES:
         return out
     # Retrieval: what the engine retrieves for the (follow-up resolved) question, top 5.
-    from rag.query import resolve_followup
+    from rag.answering.query import resolve_followup
 
     resolved = resolve_followup(q["question"], history, lambda s: [])
     texts = [h.chunk.text for h in engine.search(resolved, 5)] + [c.chunk.text for c in ans.citations]

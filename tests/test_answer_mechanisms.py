@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answering.query import distribute, split_compound
 from rag.engine import Engine
-from rag.query import distribute, split_compound
 
 
 @pytest.mark.parametrize(("question", "parts"), [

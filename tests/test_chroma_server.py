@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from rag.core.settings import Settings
 from rag.engine import Engine
-from rag.settings import Settings
 from tests.chroma_run import ChromaRun
 from tests.conftest import CORPUS, Ingested, free_port, served
 

@@ -7,9 +7,9 @@ import re
 from itertools import groupby
 from pathlib import Path
 
-from rag.chunking import BODY_CHARS, COLUMN_CHARS, chunk_id, record_chunk, section_label, split_section
-from rag.loader import load_document, read_manifest
-from rag.types import Chunk, Record, Section
+from rag.core.types import Chunk, Record, Section
+from rag.ingest.chunking import BODY_CHARS, COLUMN_CHARS, chunk_id, record_chunk, section_label, split_section
+from rag.ingest.loader import load_document, read_manifest
 from tests.conftest import CORPUS, copy_corpus
 
 SENTENCE_END = re.compile(r"[。！？；]$")

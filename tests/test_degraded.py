@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 
 from rag.engine import Engine
-from rag.search import HybridSearcher, begin_request, lexical_only
-from rag.store import StoreUnavailable, VectorStore
+from rag.index.store import StoreUnavailable, VectorStore
+from rag.retrieval.search import HybridSearcher, begin_request, lexical_only
 
 
 class PartlyDown:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from rag.answer import doc_label
-from rag.documents import DocumentLibrary
+from rag.answering.answer import doc_label
+from rag.core.types import Answer, Chunk, Citation
 from rag.engine import Engine
-from rag.types import Answer, Chunk, Citation
+from rag.ingest.documents import DocumentLibrary
 from tests.builders import write_notices
 from tests.conftest import Ingested, copy_corpus, copy_home, settings_for
-from ui.render import answer_html, copy_text
+from ui.web.render import answer_html, copy_text
 
 pytestmark = pytest.mark.slow
 

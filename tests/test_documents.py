@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from rag import kb
-from rag.documents import DocumentLibrary
+from rag.answering.query import Turn
 from rag.engine import Engine, UnknownDocument
-from rag.formats import CorpusError
-from rag.query import Turn
+from rag.index import kb
+from rag.ingest.documents import DocumentLibrary
+from rag.ingest.formats import CorpusError
 from tests.builders import VOUCHER_LINES, write_docx, write_notices
 from tests.conftest import CLI, Ingested, cli_env, copy_corpus, copy_home, settings_for
 
@@ -118,7 +118,7 @@ def test_bad_files_change_nothing(workspace: tuple[Engine, dict[str, Path]], tmp
 KILL_MIDWAY = """
 import os, signal, sys
 from pathlib import Path
-from rag.documents import DocumentLibrary
+from rag.ingest.documents import DocumentLibrary
 from rag.engine import Engine
 from tests.conftest import settings_for
 
@@ -177,8 +177,8 @@ def test_cli_docs_add_list_remove(ingested: Ingested, tmp_path: Path) -> None:
 
 
 def test_api_documents_upload_scope_and_delete(workspace: tuple[Engine, dict[str, Path]], ingested: Ingested) -> None:
-    from ui.api import create_app
-    from ui.keys import create_key
+    from ui.api.api import create_app
+    from ui.api.keys import create_key
 
     engine, src = workspace
     key, _ = create_key(engine.settings.keys_file, "kb-team")

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from rag import kb
+from rag.answering.query import Turn
 from rag.engine import Engine
-from rag.loader import CorpusError
-from rag.query import Turn
+from rag.index import kb
+from rag.ingest.loader import CorpusError
 from tests.conftest import Ingested, copy_corpus, copy_home, settings_for
 
 pytestmark = pytest.mark.slow
@@ -86,7 +86,7 @@ def test_a_failed_ingest_keeps_the_previous_version_serving(
     old_version, old_ids = engine.kb_version, {c.id for c in engine.chunks()}
 
     # The vector store dies after the first write batch (one chunk per batch here).
-    monkeypatch.setattr("rag.store.WRITE_BATCH", 1)
+    monkeypatch.setattr("rag.index.store.WRITE_BATCH", 1)
     vectors: Any = engine.store._vs  # type: ignore[union-attr]
     real_add, calls = vectors.add_texts, []
 

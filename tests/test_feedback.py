@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from rag.core.settings import Settings
+from rag.core.types import Answer, Chunk, Citation
 from rag.feedback import FEEDBACK_FILE, Feedback, FeedbackStore, export
-from rag.settings import Settings
-from rag.types import Answer, Chunk, Citation
 
 CLI = Path(sys.executable).with_name("policy-rag")
 SECTION = "第三章 遵义市科技发展重点方向 › 一、现代农业科技重点发展方向 › 2.茶 › 专栏5-2：茶科技发展重点"

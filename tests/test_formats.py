@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from rag.formats import CorpusError, drop_running_lines, read_raw
-from rag.loader import DocInfo, parse_document, read_manifest
-from rag.metadata import read_metadata
-from rag.outline import heading_level, parse_outline
-from rag.pdf_tables import cell_text
-from rag.types import Chunk
+from rag.core.types import Chunk
+from rag.ingest.formats import CorpusError, drop_running_lines, read_raw
+from rag.ingest.loader import DocInfo, parse_document, read_manifest
+from rag.ingest.metadata import read_metadata
+from rag.ingest.outline import heading_level, parse_outline
+from rag.ingest.pdf_tables import cell_text
 from tests.builders import (
     PLAN_PDF_HEADER,
     SPANNED_TABLE,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from rag import kb
-from rag.embedding import HFEmbedder, make_embedder
 from rag.engine import Engine
-from rag.store import ChromaStore
+from rag.index import kb
+from rag.index.embedding import HFEmbedder, make_embedder
+from rag.index.store import ChromaStore
 from tests.conftest import settings_for
 
 pytestmark = pytest.mark.slow

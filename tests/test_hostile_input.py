@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import CJK, Ingested
 from tests.hostile import CASES, INJECTIONS
 from tests.portal import portal, portal_settings
-from ui.keys import create_key, digest
+from ui.api.keys import create_key, digest
 
 pytestmark = pytest.mark.slow
 ENV_KEY = "prk_env_secret_never_shown"

@@ -14,15 +14,15 @@ import numpy as np
 import pytest
 
 from evals.match_scorer import THRESHOLDS, below_thresholds, evaluate, load_profiles
-from rag import targets
+from rag.answering.query import Synonyms
+from rag.core.types import Chunk
+from rag.core.zh import Tokenizer, squeeze
 from rag.engine import Engine
-from rag.match import Matcher, MatchResult, Profile, eligibility_answer
-from rag.measures import UNSTATED, load_specs, locate
-from rag.query import Synonyms
-from rag.search import HybridSearcher
-from rag.targets import build_targets, load_sections, split_items
-from rag.types import Chunk
-from rag.zh import Tokenizer, squeeze
+from rag.matching import targets
+from rag.matching.match import Matcher, MatchResult, Profile, eligibility_answer
+from rag.matching.measures import UNSTATED, load_specs, locate
+from rag.matching.targets import build_targets, load_sections, split_items
+from rag.retrieval.search import HybridSearcher
 from tests.conftest import CLI, Ingested, cli_env
 
 SALON = "我们是一家美发沙龙，在汇川区有三家门店，想做会员营销"

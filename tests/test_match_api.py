@@ -12,10 +12,10 @@ import httpx
 import pytest
 import uvicorn
 
+from rag.core.zh import squeeze
 from rag.engine import Engine
-from rag.zh import squeeze
 from tests.conftest import CJK, free_port
-from ui.api import create_app
+from ui.api.api import create_app
 
 pytestmark = pytest.mark.slow
 

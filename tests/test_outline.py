@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.outline import format_heading, heading_level, parse_outline
-from rag.types import Chunk
+from rag.core.types import Chunk
+from rag.ingest.outline import format_heading, heading_level, parse_outline
 
 CH2 = "第二章 遵义市新时代科技创新发展新路径"
 COLUMNS = {

@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import CJK, CLI, Ingested, cli_env
 from tests.portal import portal, portal_settings
-from ui.keys import create_key, digest, revoke_key
+from ui.api.keys import create_key, digest, revoke_key
 
 pytestmark = pytest.mark.slow
 QUESTION = "高企到2025年要达到多少家？"

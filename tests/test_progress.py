@@ -12,13 +12,13 @@ from typing import Any
 import httpx
 import pytest
 
-from rag.documents import DocumentLibrary
+from rag.core.progress import ProgressEvent
 from rag.engine import EMBED_BATCH, Engine
-from rag.progress import ProgressEvent
+from rag.ingest.documents import DocumentLibrary
 from tests.builders import write_notices
 from tests.conftest import CJK, PLAN, Ingested, copy_corpus, copy_home, settings_for
 from tests.portal import portal, portal_settings
-from ui.console import ConsoleProgress
+from ui.cli.console import ConsoleProgress
 
 pytestmark = pytest.mark.slow
 
@@ -111,7 +111,7 @@ def test_console_progress_draws_a_bar_on_a_terminal_and_plain_lines_otherwise() 
 def api(ingested: Ingested, tmp_path: Path) -> Any:
     """A real uvicorn server over private copies of the index and corpus, with a write key; yields
     (client with key, engine, notices)."""
-    from ui.keys import create_key
+    from ui.api.keys import create_key
 
     engine = Engine(settings_for(copy_home(ingested.home, tmp_path / "home"), copy_corpus(tmp_path / "corpus")))
     assert engine.load()

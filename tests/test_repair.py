@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.repair import clean_lines, join_lines, lift_figures
+from rag.ingest.repair import clean_lines, join_lines, lift_figures
 from tests.conftest import PLAN
 
 

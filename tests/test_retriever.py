@@ -6,7 +6,7 @@ import pytest
 from langchain_core.documents import Document
 
 from rag.engine import Engine
-from rag.retriever import PlanRetriever
+from rag.retrieval.retriever import PlanRetriever
 
 
 def test_retriever_returns_documents_with_section_paths(engine: Engine) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rag.loader import table_records
-from rag.repair import clean_lines, join_lines, lift_figures
-from rag.tables import PLACEHOLDER, Table, extract_tables
-from rag.types import Chunk
+from rag.core.types import Chunk
+from rag.ingest.loader import table_records
+from rag.ingest.repair import clean_lines, join_lines, lift_figures
+from rag.ingest.tables import PLACEHOLDER, Table, extract_tables
 from tests.conftest import PLAN
 
 INDICATORS = [

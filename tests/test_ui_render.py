@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from rag.loader import load_document, read_manifest
-from rag.types import Answer, Chunk, Citation
-from ui.outline_tab import TocEntry, build_toc, read_html
-from ui.render import answer_html, copy_text, highlight, table_html
+from rag.core.types import Answer, Chunk, Citation
+from rag.ingest.loader import load_document, read_manifest
+from ui.web.outline_tab import TocEntry, build_toc, read_html
+from ui.web.render import answer_html, copy_text, highlight, table_html
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 COLUMN = "第三章 遵义市科技发展重点方向 › 一、现代农业科技重点发展方向 › 2.茶 › 专栏5-2：茶科技发展重点"

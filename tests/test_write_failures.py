@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from rag import kb
-from rag.documents import DocumentLibrary
 from rag.engine import Engine
-from rag.kb import WriteFailed
+from rag.index import kb
+from rag.index.kb import WriteFailed
+from rag.ingest.documents import DocumentLibrary
 from tests.builders import write_notices
 from tests.conftest import Ingested, copy_corpus, copy_home, settings_for
 
@@ -69,8 +69,8 @@ def test_a_full_disk_while_swapping_the_index_keeps_the_old_version_and_the_retr
 
 def test_the_api_answers_507_in_chinese(
         library: tuple[DocumentLibrary, dict[str, Path]], monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui.api import create_app
-    from ui.keys import digest
+    from ui.api.api import create_app
+    from ui.api.keys import digest
 
     docs, src = library
     key = "test-key-for-disk-full"

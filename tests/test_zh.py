@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.zh import Tokenizer, char_ngrams, cjk_len, normalize, split_clauses, split_sentences, squeeze
+from rag.core.zh import Tokenizer, char_ngrams, cjk_len, normalize, split_clauses, split_sentences, squeeze
 
 
 def test_normalize_folds_full_width_and_pdf_spacing_but_keeps_chinese_punctuation() -> None:

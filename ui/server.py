@@ -7,12 +7,12 @@ import sys
 
 from fastapi import FastAPI
 
+from rag.core.progress import Progress
+from rag.core.settings import Settings, force_offline
 from rag.engine import Engine
-from rag.match import Profile
-from rag.progress import Progress
-from rag.settings import Settings, force_offline
-from ui.api import create_app
-from ui.console import ConsoleProgress
+from rag.matching.match import Profile
+from ui.api.api import create_app
+from ui.cli.console import ConsoleProgress
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def build_app(settings: Settings, *, with_chat: bool = True, progress: Progress 
     if with_chat:
         import gradio as gr
 
-        from ui.chat import build_chat
+        from ui.web.chat import build_chat
 
         # No run history: it would keep questions in the browser's storage on shared office PCs.
         app = gr.mount_gradio_app(app, build_chat(engine), path="/", run_history=False, footer_links=[])
@@ -43,5 +43,5 @@ def serve(settings: Settings, host: str, port: int) -> None:
     app = build_app(settings, progress=ConsoleProgress(sys.stderr))  # the first start ingests: show how far
     log.info("serving on http://%s:%d/ (API: /api/v1, docs: /docs)", host, port)
     print(f"遵义科技规划问答已启动：http://{host}:{port}/  （API：http://{host}:{port}/api/v1/ask）", flush=True)  # noqa: T201
-    # access_log off: ui.middleware writes one structured line per request (with latency and request id).
+    # access_log off: ui.api.middleware writes one structured line per request (with latency and request id).
     uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)

@@ -1,0 +1,1 @@
+"""Answering: understand the question, find candidates, score them, render a cited answer."""

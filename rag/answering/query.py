@@ -1,0 +1,136 @@
+"""Query understanding: abbreviations and synonyms (kept as data), follow-ups resolved from history."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rag.core.data import data_path
+from rag.core.zh import normalize
+
+_ELLIPSIS = re.compile(r"^(?:那么?|还有|另外|再问一下)?[，,]?\s*(?P<topic>[^，,？?。]{1,16}?)(?:的呢|呢|怎么样|如何|咋样)[？?。！!]*$")
+_ANAPHORA = re.compile(r"这个|那个|这些|那些|该项|上述|它们|它的|其中|这方面|同样|这一|此项|前面")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn of the conversation history."""
+
+    role: str  # "user" | "assistant"
+    content: str
+
+
+class Synonyms:
+    """alias → canonical terms, read from a TSV file; longest alias matches first."""
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        self.table = {alias.lower(): terms for alias, terms in table.items()}
+        self._pattern = (
+            re.compile("|".join(re.escape(a) for a in sorted(table, key=len, reverse=True)), re.IGNORECASE)
+            if table
+            else None
+        )
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Synonyms:
+        path = path or data_path("synonyms.tsv")
+        table: dict[str, list[str]] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#") and "\t" in line:
+                alias, canon = line.split("\t", 1)
+                table[alias.strip()] = [c.strip() for c in canon.split("|") if c.strip()]
+        return cls(table)
+
+    def expansions(self, text: str) -> list[str]:
+        """Canonical terms for every alias in `text` that the text does not already spell out."""
+        if self._pattern is None:
+            return []
+        found = [t for m in self._pattern.finditer(text) for t in self.table[m.group(0).lower()]]
+        return [t for t in dict.fromkeys(found) if t not in text]
+
+    def aliases(self, text: str) -> list[tuple[str, list[str]]]:
+        """Each alias found in `text` (longest first, non-overlapping) with its canonical terms."""
+        if self._pattern is None:
+            return []
+        return [(m.group(0), self.table[m.group(0).lower()]) for m in self._pattern.finditer(text)]
+
+    def expand(self, text: str) -> str:
+        extra = self.expansions(text)
+        return f"{text} {' '.join(extra)}" if extra else text
+
+
+def resolve_followup(
+    question: str,
+    history: Sequence[Turn],
+    rank_terms: Callable[[str], list[str]],
+    closest: Callable[[list[str], str], str] = lambda terms, topic: terms[0],
+) -> str:
+    """Rewrite an elliptical follow-up ("那辣椒呢？", "这个目标是哪年的？") against the last user turn.
+
+    `rank_terms` lists a text's content words, most specific first; `closest` picks which of the
+    previous question's terms the elliptical question's new topic replaces.
+    """
+    previous = next((t.content for t in reversed(history) if t.role == "user" and t.content.strip()), "")
+    if not previous:
+        return question
+    q = normalize(question)
+    m = _ELLIPSIS.match(q)
+    if m and len(q) <= 20:
+        topic = m.group("topic")
+        terms = [t for t in rank_terms(previous) if t in previous]
+        if terms:
+            return previous.replace(closest(terms, topic), topic, 1)
+        return f"{topic} {previous}"
+    if _ANAPHORA.search(q) or len(q) <= 6 or not [t for t in rank_terms(q) if not re.fullmatch(r"[\d.]+", t)]:
+        return f"{previous} {q}"
+    return question
+
+
+_ASKS = re.compile(r"多少|几|哪|什么|吗|呢|是否|如何|怎么")
+
+
+def split_compound(question: str) -> list[str]:
+    """A question that asks two things ("2019年研发经费是多少，2025年目标又是多少？") as its parts;
+    a part without a topic of its own borrows the first part's opening words."""
+    text = normalize(question)
+    parts = [p for p in re.split(r"[？?]", text) if p.strip()]
+    if len(parts) < 2:
+        parts = [p for p in re.split(r"[，,；;]", text) if p.strip()]
+        if len(parts) < 2 or sum(bool(_ASKS.search(p)) for p in parts) < 2:
+            return distribute(question)
+    asking, context = [], ""
+    for part in (p.strip() for p in parts):
+        if _ASKS.search(part):
+            asking.append(f"{context}{part}")
+        else:
+            context += f"{part} "  # a leading topic ("研发投入强度，…") belongs to every part
+    return asking if len(asking) > 1 else distribute(question)
+
+
+_EACH = re.compile(r"各自|分别|各(?=[有是选拿提要占])")
+_STOPS_BEFORE = set("在对把给从向里的，,、和与及：:")
+_STOPS_AFTER = set("在的里，,、各分都")
+
+
+def distribute(question: str) -> list[str]:
+    """"茶和辣椒在采摘环节各自提了什么？" asks the same of two things: one question for each
+    (茶在采摘环节提了什么？ / 辣椒在采摘环节提了什么？). Figures (2020年和2025年分别…) stay together:
+    one table row states both."""
+    text = normalize(question)
+    each = _EACH.search(text)
+    joints = list(re.finditer(r"[和与及、]", text[: each.start()])) if each else []
+    if not each or not joints:
+        return [question]
+    joint = joints[-1].start()
+    start, end = joint, joint + 1
+    while start > 0 and text[start - 1] not in _STOPS_BEFORE:
+        start -= 1
+    while end < each.start() and text[end] not in _STOPS_AFTER:
+        end += 1
+    first, second = text[start:joint], text[joint + 1 : end]
+    if not (0 < len(first) <= 12 and 0 < len(second) <= 12) or re.search(r"\d", first + second):
+        return [question]
+    rest = text[end : each.start()] + _EACH.sub("", text[each.start() :], count=1)
+    return [f"{text[:start]}{first}{rest}", f"{text[:start]}{second}{rest}"]

@@ -1,0 +1,1 @@
+"""Types, settings and Chinese text handling shared by every stage."""

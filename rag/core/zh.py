@@ -1,0 +1,104 @@
+"""Chinese text handling in one place: normalisation, sentence splitting, jieba words and char n-grams."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cached_property
+from pathlib import Path
+
+from rag.core.data import data_path
+
+_SENT_END = re.compile(r"(?<=[。！？；!?;])")
+_CLAUSE_END = re.compile(r"(?<=[，、：,:])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORDLIKE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]+|\d+(?:\.\d+)?%?")
+_SPACE_BETWEEN = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+STOPWORDS = frozenset(
+    """的 了 和 与 及 或 等 是 在 对 为 把 被 就 都 也 还 又 要 会 能 可以 有 没有 吗 呢 吧 啊 呀 嘛 么 我 我们 你 你们
+    他们 它 这 那 这个 那个 哪 哪些 哪个 哪里 什么 怎么 怎样 如何 多少 几 几个 谁 请问 一下 一些 有没有 是否 是不是 请
+    里 上 中 下 个 项 些 啥 咋 想 问 问下 知道 告诉 说 讲 提到 提出 关于 方面 其中 以及 并 从 到 给 让 需要 主要 重点
+    规划 遵义 遵义市 十四五 十四 四五 我市 全市 市里 里面 ， 。 ？ ！ 、 ： ； “ ” （ ） ( ) ? ! , . : ;""".split()
+)
+
+
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+
+
+def normalize(text: str) -> str:
+    """Fold full-width letters and digits, drop control characters and spaces next to CJK text.
+
+    Chinese punctuation is kept as it is: it is what sentence splitting and citations rely on.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_FULLWIDTH_ALNUM)
+    text = _CONTROL.sub("", text)
+    text = text.replace("\u3000", " ")
+    return _SPACE_BETWEEN.sub("", text).strip()
+
+
+def squeeze(text: str) -> str:
+    """Text with all white space removed, for substring comparisons."""
+    return re.sub(r"\s+", "", text)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on 。！？； keeping the mark with its sentence."""
+    return [s.strip() for s in _SENT_END.split(text) if s.strip()]
+
+
+def split_clauses(text: str) -> list[str]:
+    """Split a sentence further on ，、： for list items and short quotes."""
+    return [s.strip() for s in _CLAUSE_END.split(text) if s.strip()]
+
+
+def char_ngrams(text: str, n: int = 2) -> list[str]:
+    """CJK character n-grams plus whole Latin words and numbers."""
+    units = _WORDLIKE.findall(normalize(text))
+    grams = [u for u in units if not _CJK.fullmatch(u)]
+    cjk = [u for u in units if _CJK.fullmatch(u)]
+    grams += ["".join(cjk[i : i + n]) for i in range(len(cjk) - n + 1)]
+    return grams
+
+
+def cjk_len(text: str) -> int:
+    """Number of CJK characters, the length users perceive in Chinese text."""
+    return len(_CJK.findall(text))
+
+
+class Tokenizer:
+    """jieba with the project's user dictionary; loads lazily on first use."""
+
+    def __init__(self, userdict: Path | None = None, extra_words: list[str] | None = None) -> None:
+        self._userdict = userdict
+        self._extra_words = extra_words or []
+
+    @cached_property
+    def _jieba(self):  # type: ignore[no-untyped-def]
+        import jieba
+
+        jieba.setLogLevel(60)
+        tok = jieba.Tokenizer()
+        path = self._userdict or data_path("userdict.txt")
+        tok.load_userdict(str(path))
+        for word in self._extra_words:
+            tok.add_word(word, freq=2000)
+        return tok
+
+    def warm_up(self) -> None:
+        self._jieba.initialize()
+
+    def words(self, text: str, *, fine: bool = True) -> list[str]:
+        """Content words of `text`, stopwords and punctuation removed.
+
+        `fine` adds jieba's search-mode sub-words (高新技术企业 → 高新, 技术, 企业, …), which helps
+        recall in BM25; coarse mode keeps whole words, which is what coverage checks need.
+        """
+        text = normalize(text).lower()
+        cut = self._jieba.lcut_for_search(text) if fine else self._jieba.lcut(text)
+        return [w for w in cut if w.strip() and w not in STOPWORDS and _is_content(w)]
+
+
+def _is_content(word: str) -> bool:
+    return bool(_WORDLIKE.search(word))

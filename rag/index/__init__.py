@@ -1,0 +1,1 @@
+"""Index: embeddings, the vector store, lexical indexes and versioned chunk sets."""

@@ -1,0 +1,182 @@
+"""Read a document file of any supported format into raw text lines plus the tables it holds as grids.
+
+Plain text keeps its lines exactly as written (the plan's own path); PDF text is extracted page by page
+with running headers and footers dropped; DOCX, HTML, Markdown and ruled PDF tables come out as header +
+rows, standing in the text as `⟦GRID:n⟧` lines so the outline can place them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+GRID = re.compile(r"^⟦GRID:(\d+)⟧$")
+MIN_TEXT_CHARS = 20
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+class CorpusError(ValueError):
+    """The corpus folder or a document in it cannot be read."""
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table read from the document's structure: its caption, header cells and data rows."""
+
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class RawDocument:
+    """A document's text before repair, and the tables its format kept as structure."""
+
+    text: str
+    grids: list[Grid] = field(default_factory=list)
+
+
+def read_raw(path: Path) -> RawDocument:
+    """The raw text of a .txt/.md/.html/.docx/.pdf file; CorpusError names what is wrong with it."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise CorpusError(f"不支持的文件格式“{suffix or '无扩展名'}”：{path.name}（支持 {'、'.join(SUPPORTED)}）")
+    if not path.is_file():
+        raise CorpusError(f"文件不存在：{path}")
+    if path.stat().st_size == 0:
+        raise CorpusError(f"文档为空：{path}")
+    try:
+        if suffix == ".pdf":
+            raw = _read_pdf(path)
+        elif suffix == ".docx":
+            raw = _read_docx(path)
+        elif suffix in (".html", ".htm"):
+            raw = _read_html(path.read_text(encoding="utf-8", errors="replace"))
+        elif suffix == ".md":
+            raw = _read_markdown(path.read_text(encoding="utf-8"))
+        else:
+            raw = RawDocument(path.read_text(encoding="utf-8"))
+    except CorpusError:
+        raise
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"无法读取文档 {path}：{exc}") from exc
+    except Exception as exc:  # each format library raises its own errors for damaged files
+        raise CorpusError(f"文档已损坏或格式不正确：{path.name}（{type(exc).__name__}: {exc}）") from exc
+    if not raw.text.strip():
+        raise CorpusError(f"文档为空：{path}")
+    return raw
+
+
+# -- PDF ----------------------------------------------------------------------------------------------
+def _read_pdf(path: Path) -> RawDocument:
+    """Text by pypdf (its CID-font mapping keeps glyphs pdfminer drops, such as ·); pages holding ruled
+    tables by pdfplumber, the tables as grids."""
+    from pypdf import PdfReader
+
+    from rag.ingest.pdf_tables import join_tables, marked_table, pages_with_paths, read_tables
+
+    reader = PdfReader(path)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise CorpusError(f"PDF 已加密，无法读取：{path.name}（请提供未加密的文件）")
+    pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
+    if sum(len(_CJK.findall("".join(lines))) for lines in pages) < MIN_TEXT_CHARS:
+        raise CorpusError(f"PDF 中没有可提取的文字（可能是扫描图片）：{path.name}（请提供文字版 PDF 或先做 OCR）")
+    ruled = pages_with_paths(reader.pages)
+    flows, tables = read_tables(path, ruled) if ruled else ({}, [])
+    pages = [flows.get(n, lines) for n, lines in enumerate(pages)]
+    marked, rows = join_tables(drop_running_lines(pages), tables)
+    lines: list[str] = []
+    grids: list[Grid] = []
+    for line in marked:
+        table = marked_table(line)
+        if table is None:
+            lines.append(line)
+        else:
+            _add_grid(lines, grids, rows[table])
+    return RawDocument("\n".join(lines), grids)
+
+
+def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop headers and footers: lines repeated at the top or bottom of most pages."""
+    if len(pages) < 3:
+        return pages
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        stripped = [s for s in (x.strip() for x in lines) if s]
+        edges.update(set(stripped[:2] + stripped[-2:]))
+    running = {line for line, n in edges.items() if n >= max(3, len(pages) // 2)}
+    return [[x for x in lines if x.strip() not in running] for lines in pages]
+
+
+# -- DOCX ---------------------------------------------------------------------------------------------
+def _read_docx(path: Path) -> RawDocument:
+    from docx import Document
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    document = Document(str(path))
+    lines: list[str] = []
+    grids: list[Grid] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.extend(block.text.splitlines())
+        elif isinstance(block, DocxTable):
+            rows = [tuple(cell.text.strip() for cell in row.cells) for row in block.rows]
+            _add_grid(lines, grids, rows)
+    return RawDocument("\n".join(lines), grids)
+
+
+def _add_grid(lines: list[str], grids: list[Grid], rows: list[tuple[str, ...]]) -> None:
+    """A table's first row is its header; a caption line (表N … / …表) just before it is its title."""
+    rows = [r for r in rows if any(r)]
+    if len(rows) < 2:
+        lines.extend(" ".join(r) for r in rows)
+        return
+    title = ""
+    if lines and len(lines[-1]) <= 40 and (lines[-1].strip().startswith("表") or lines[-1].strip().endswith("表")):
+        title = lines.pop().strip()
+    lines.append(f"⟦GRID:{len(grids)}⟧")
+    grids.append(Grid(title, rows[0], tuple(rows[1:])))
+
+
+# -- HTML and Markdown --------------------------------------------------------------------------------
+def _read_html(markup: str) -> RawDocument:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(["script", "style", "nav", "header", "footer"]):
+        tag.decompose()
+    grids: list[Grid] = []
+    for n, table in enumerate(soup.find_all("table")):
+        rows = [tuple(c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])) for tr in table.find_all("tr")]
+        rows = [r for r in rows if any(r)]
+        caption = table.find("caption")
+        title = caption.get_text(strip=True) if caption else ""
+        grids.append(Grid(title, rows[0] if rows else (), tuple(rows[1:])))
+        table.replace_with(soup.new_string(f"\n⟦GRID:{n}⟧\n"))
+    text = soup.get_text("\n")
+    return RawDocument(text, grids)
+
+
+_MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def _read_markdown(text: str) -> RawDocument:
+    """Headings, quotes and bullets lose their markup; pipe tables become grids."""
+    lines: list[str] = []
+    grids: list[Grid] = []
+    table: list[tuple[str, ...]] = []
+    for line in [*text.splitlines(), ""]:
+        if line.strip().startswith("|"):
+            if not _MD_RULE.match(line):
+                table.append(tuple(c.strip() for c in line.strip().strip("|").split("|")))
+            continue
+        if table:
+            _add_grid(lines, grids, table)
+            table = []
+        lines.append(_MD_MARKUP.sub("", line).replace("**", "").replace("__", ""))
+    return RawDocument("\n".join(lines), grids)

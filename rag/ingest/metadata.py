@@ -1,0 +1,64 @@
+"""A document's own statement of what it is: title, 发文机关, 文号, issue date, validity, region."""
+
+from __future__ import annotations
+
+import re
+
+from rag.core.zh import normalize
+from rag.ingest.formats import GRID
+
+FIELDS = ("title", "issuer", "number", "issued", "validity", "region", "source")
+HEAD_LINES = 12
+_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［（(【]\s*\d{4}\s*[〕\]］）)】]\s*\d{1,4}\s*号")
+_TITLE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff“”（）]{2,40}?)关于.{2,60}的(?:通知|决定|意见|公告|通告|批复|函)$")
+_TITLE_DOC = re.compile(r"^.{2,50}(?:办法|规定|细则|规划|方案|意见|通知|规则|条例|指南|纲要)(?:（试行）|（暂行）)?$")
+_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|中心|管委会)$")
+_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_VALIDITY = re.compile(r"(?:第[一二三四五六七八九十百]+条)?([^。；]*(?:自\S{0,20}起(?:施行|执行|实施)|有效期[^。；]*)[^。；]*[。；]?)")
+_REGION = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:省|自治区)?[\u4e00-\u9fff]{1,6}?(?:市|州|县|区))")
+
+
+def read_metadata(lines: list[str]) -> dict[str, str]:
+    """What the cleaned lines say about the document; fields it does not state are left out."""
+    head = [normalize(x) for x in lines[:HEAD_LINES]]
+    tail = [normalize(x) for x in lines[-HEAD_LINES:]]
+    meta: dict[str, str] = {}
+    number = next((m.group(0) for x in head if (m := _NUMBER.search(x))), "")
+    if number:
+        meta["number"] = re.sub(r"\s+", "", number)
+    title = next((x for x in head if _TITLE.match(x) or _TITLE_DOC.match(x)), "")
+    if title:
+        meta["title"] = title
+    issuer = _issuer(title, tail)
+    if issuer:
+        meta["issuer"] = issuer
+        region = _REGION.match(issuer)
+        if region:
+            meta["region"] = region.group(1)
+    dates = [m.groups() for x in tail if (m := _DATE.match(x))]
+    if dates:
+        year, month, day = dates[-1]
+        meta["issued"] = f"{year}-{int(month):02d}-{int(day):02d}"
+    closing = "".join(normalize(x) for x in lines[-3 * HEAD_LINES :] if not GRID.match(x.strip()))  # table markers are not text
+    validity = _VALIDITY.search(closing)
+    if validity:
+        meta["validity"] = validity.group(1).strip()
+    return meta
+
+
+def _issuer(title: str, tail: list[str]) -> str:
+    """The body named before 关于 in the title, else the signature line above the date at the end."""
+    named = _TITLE.match(title)
+    if named:
+        return named.group("issuer")
+    return next((x for x in reversed(tail) if _ISSUER.match(x)), "")
+
+
+def drop_signature(lines: list[str], meta: dict[str, str]) -> list[str]:
+    """Drop the closing signature (发文机关 and date lines near the end) the document's metadata already holds."""
+    if "issued" not in meta:
+        return lines
+    start = max(0, len(lines) - HEAD_LINES)
+    issuer = meta.get("issuer", "")
+    closing = {n for n in range(start, len(lines)) if _DATE.match(normalize(lines[n])) or (issuer and normalize(lines[n]) == issuer)}
+    return [line for n, line in enumerate(lines) if n not in closing]

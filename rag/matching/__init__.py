@@ -1,0 +1,1 @@
+"""Enterprise matching: a company profile against the plan's directions and measures."""
