@@ -19,7 +19,11 @@ QUESTIONS = Path(__file__).with_name("questions.jsonl")
 # check of how the mechanisms generalise, scored and gated on its own. Its odd ids have since been used
 # with dev to choose mechanisms; the even ids have not been looked at.
 FRESH = Path(__file__).with_name("fresh.jsonl")
-REFUSE_TYPES = {"unanswerable", "offtopic", "injection"}
+# Written blind for the fitted answering pipeline: 380 questions and 54 conversations, split once (by type,
+# seeded) into a tuning half ("tune": fitting and choosing mechanisms) and a check half ("check": reported only).
+BLIND_PLAN = Path(__file__).with_name("blind") / "plan.jsonl"
+BLIND_CONVERSATIONS = Path(__file__).with_name("blind") / "conversations.jsonl"
+REFUSE_TYPES = {"unanswerable", "offtopic", "injection", "chitchat"}
 SHORT_TYPES = {"number", "fact", "yesno", "table"}
 # The product targets (issue: the engine end to end).
 THRESHOLDS = {"recall@5": 0.97, "hit@1": 0.85, "concise": 0.85, "refusal_accuracy": 0.95}
@@ -28,11 +32,14 @@ MAX_FALSE_REFUSALS = 3
 # (evals/results.json), with a question or two of slack. The held-out third is below target: the
 # targets are reported, not pretended.
 FLOORS: dict[str, dict[str, float]] = {
-    "all": {"recall@5": 0.97, "hit@1": 0.855, "concise": 0.85, "refusal_accuracy": 0.965},
-    "holdout": {"recall@5": 0.96, "hit@1": 0.84, "concise": 0.81, "refusal_accuracy": 0.94},
-    "fresh": {"recall@5": 0.98, "hit@1": 0.81, "concise": 0.70, "refusal_accuracy": 0.86, "max_false_refusals": 5},
+    "all": {"recall@5": 0.96, "hit@1": 0.82, "concise": 0.74, "refusal_accuracy": 0.94},
+    "holdout": {"recall@5": 0.95, "hit@1": 0.81, "concise": 0.71, "refusal_accuracy": 0.92},
+    "fresh": {"recall@5": 0.98, "hit@1": 0.86, "concise": 0.74, "refusal_accuracy": 0.87, "max_false_refusals": 3},
+    "tune": {"recall@5": 0.86, "hit@1": 0.74, "concise": 0.74, "refusal_accuracy": 0.91, "max_false_refusals": 4},
+    "check": {"recall@5": 0.89, "hit@1": 0.80, "concise": 0.78, "refusal_accuracy": 0.91, "max_false_refusals": 6},
+    "conv_tune": {"recall@5": 0.85, "hit@1": 0.55, "concise": 0.55, "refusal_accuracy": 0.80, "max_false_refusals": 3},
+    "conv_check": {"recall@5": 0.92, "hit@1": 0.57, "concise": 0.57, "refusal_accuracy": 0.76, "max_false_refusals": 2},
 }
-
 
 def load_questions(path: Path = QUESTIONS) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -58,12 +65,27 @@ def _contains(texts: Iterable[str], needle: str) -> bool:
     return any(n in squeeze(t) for t in texts)
 
 
+def replay(answerer: Any, q: dict[str, Any], ask: Any = None) -> list[Turn]:
+    """The question's history as turns; a user turn with no written reply gets the engine's own reply
+    (`ask(question, history)`) when `ask` is given, as in a real conversation."""
+    turns: list[Turn] = []
+    written = q.get("history", [])
+    for n, t in enumerate(written):
+        turns.append(Turn(t["role"], t["content"]))
+        reply_written = n + 1 < len(written) and written[n + 1]["role"] == "assistant"
+        if t["role"] == "user" and not reply_written and ask is not None:
+            turns.append(Turn("assistant", ask(t["content"], list(turns)).answer))
+    return turns
+
+
 def run_one(engine: Engine, q: dict[str, Any]) -> Outcome:
-    history = [Turn(t["role"], t["content"]) for t in q.get("history", [])]
+    history = replay(engine, q, lambda text, h: engine.ask(text, top_k=5, history=h))
     started = time.perf_counter()
     ans = engine.ask(q["question"], top_k=5, history=history)
     out = Outcome(q, ms=(time.perf_counter() - started) * 1000, answer=ans.answer, refused=not ans.answerable)
     out.sections = [c.chunk.section for c in ans.citations]
+    if q["type"] == "chitchat":
+        out.correct = out.concise = ans.intent == "chitchat"
     if q["type"] in REFUSE_TYPES:
         return out
     # Retrieval: what the engine retrieves for the (follow-up resolved) question, top 5.
@@ -95,6 +117,7 @@ def summarize(outcomes: list[Outcome]) -> dict[str, Any]:
         "correct": mean([float(o.correct) for o in answerable]),
         "concise": mean([float(o.concise) for o in answerable]),
         "refusal_accuracy": mean([float(o.refused == (o.q["type"] in REFUSE_TYPES)) for o in outcomes]),
+        "chitchat": mean([float(o.correct) for o in outcomes if o.q["type"] == "chitchat"]),
         "false_refusals": sum(o.refused for o in answerable),
         "missed_refusals": sum(not o.refused for o in refusals),
         "p50_ms": round(ms[len(ms) // 2], 1) if ms else 0.0,
@@ -111,7 +134,7 @@ def evaluate(engine: Engine, questions: list[dict[str, Any]] | None = None) -> d
     for split in sorted({q.get("split", "dev") for q in questions}):
         report[split] = summarize([o for o in outcomes if o.q.get("split", "dev") == split])
     report["failures"] = [
-        {"id": o.q["id"], "type": o.q["type"], "question": o.q["question"], "answer": o.answer[:300],
+        {"id": o.q["id"], "split": o.q.get("split", "dev"), "type": o.q["type"], "question": o.q["question"], "answer": o.answer[:300],
          "recall": o.recall, "hit1": o.hit1, "correct": o.correct, "concise": o.concise, "refused": o.refused}
         for o in outcomes
         if (o.q["type"] in REFUSE_TYPES) != o.refused or (o.q["type"] not in REFUSE_TYPES and not (o.concise and o.hit1 and o.recall == 1))
@@ -129,11 +152,18 @@ def below_thresholds(summary: dict[str, Any], thresholds: dict[str, float] = THR
 
 
 def evaluate_sets(engine: Engine) -> dict[str, Any]:
-    """The fixed question set (all, dev, holdout) and the blind fresh set ("fresh"), failures of both."""
+    """The fixed question set (all, dev, holdout), the fresh set ("fresh") and both halves of the blind
+    sets ("tune"/"check", "conv_tune"/"conv_check"). Failures are listed for all but the check halves,
+    which are only ever reported as figures."""
     report = evaluate(engine)
     fresh = evaluate(engine, load_questions(FRESH))
     report["fresh"] = fresh["all"]
     report["failures"] += fresh["failures"]
+    for path, prefix in ((BLIND_PLAN, ""), (BLIND_CONVERSATIONS, "conv_")):
+        blind = evaluate(engine, load_questions(path))
+        for split in ("tune", "check"):
+            report[prefix + split] = blind[split]
+        report["failures"] += [f for f in blind["failures"] if f.get("split") != "check"]
     return report
 
 
@@ -141,6 +171,6 @@ def save_report(report: dict[str, Any], out: Path) -> None:
     """Write a report as JSON and print one summary line per split (shared by every eval command)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    for split in ("all", "dev", "holdout", "fresh"):
+    for split in ("all", "dev", "holdout", "fresh", "tune", "check", "conv_tune", "conv_check"):
         if split in report:
             print(split, json.dumps(report[split], ensure_ascii=False))

@@ -202,6 +202,13 @@ class Engine:
         self._answerer = Answerer(self._searcher, version, matcher=lambda: self.matcher)
 
     @property
+    def answerer(self) -> Answerer:
+        """The answering pipeline of the live knowledge base."""
+        self.ensure_ready()
+        assert self._answerer is not None
+        return self._answerer
+
+    @property
     def searcher(self) -> HybridSearcher:
         self.ensure_ready()
         assert self._searcher is not None

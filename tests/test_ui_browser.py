@@ -116,6 +116,13 @@ def test_follow_up_is_answered_in_context(chat: Chat) -> None:
     assert "辣椒" in follow_up.locator(".answer-text").inner_text()
 
 
+def test_a_greeting_gets_the_help_reply_with_example_questions(chat: Chat) -> None:
+    answer = chat.ask("你好")
+    assert "answer-help" in (answer.get_attribute("class") or "")
+    text = answer.locator(".answer-text").inner_text()
+    assert "可以这样问" in text and "有哪些内容" in text and answer.locator(".notice").count() == 0
+
+
 def test_question_the_plan_does_not_answer_says_not_found(chat: Chat) -> None:
     answer = chat.ask("遵义市科技局的办公电话是多少？")
     notice = answer.locator(".notice")

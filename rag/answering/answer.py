@@ -1,39 +1,45 @@
-"""Grounded extractive answers: decide whether the plan answers, then quote and cite what does."""
+"""Grounded extractive answers, as typed stages: understand → retrieve → candidates → features → fitted
+scores (select and answerability) → render."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 
-from rag.answering.compose import Composer, Scored
+from rag.answering.candidates import CANDIDATE_HITS, Candidate, candidates
 from rag.answering.evidence import Evidence, Weights
-from rag.answering.guard import Guard
-from rag.answering.intent import classify
-from rag.answering.query import Turn, resolve_followup, split_compound
+from rag.answering.features import Ask, Featurizer
+from rag.answering.guard import Guard, decline_injection, decline_offtopic
+from rag.answering.intent import Intent, classify
+from rag.answering.model import AnswerModel, load_model
+from rag.answering.query import Turn, resolve_followup
+from rag.answering.understand import Acts, Periods, Understanding, understand
 from rag.core.types import Answer, Chunk, Citation, Hit
 from rag.core.zh import normalize
 from rag.matching.match import Matcher, eligibility_answer
 from rag.retrieval.search import HybridSearcher
 
-CANDIDATE_HITS = 6
-MIN_COVERAGE = 0.45
-_DIGIT = re.compile(r"\d")
-_YEAR_IN_QUESTION = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
-_YEAR = re.compile(r"(?:19|20)\d\d年")
-_WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月")
-_FIGURE = re.compile(r"^\d+(?:\.\d+)?%?$")
 _QUOTED_NAME = re.compile(r"《([^》]+)》")
-# A stated name: a quoted one of four characters or more (“遵义科技创新2025重大项目”, not “十三五”), or an
-# organisation's (遵义医科大学, 茅台学院, …公司), not a kind of organisation (高水平大学).
-_QUOTED = re.compile(r"“[^”]{4,30}”")
-_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2})(?:大学|学院|研究院|研究所|公司|集团|医院|酒厂|银行)")
-_KIND_OF = {"水平", "一流", "高等", "相关", "各类", "重点", "地方", "本地", "知名", "国内", "国外", "科研"}
+_NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十\d]+[章节部分条]\s*|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]\s*|专栏\s*[\d-]+[：:]\s*)")
 PLAN_LABEL = "《规划》"
+HELP_EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """Everything the fitted scorers look at for one question: what it asks, the hits, the candidates
+    and each candidate's feature row (the fitting script reads these too)."""
+
+    ask: Ask
+    hits: tuple[Hit, ...]
+    candidates: tuple[Candidate, ...]
+    rows: tuple[dict[str, float], ...]
 
 
 class Answerer:
-    """Composes an Answer for one question from the searcher's hits."""
+    """Composes an Answer for one message from the searcher's hits."""
 
     def __init__(
         self,
@@ -41,87 +47,131 @@ class Answerer:
         kb_version: str,
         guard: Guard | None = None,
         matcher: Callable[[], Matcher] | None = None,
+        model: AnswerModel | None = None,
     ) -> None:
         self.searcher = searcher
         self.matcher = matcher
         self.kb_version = kb_version
         self.guard = guard or Guard.load()
+        self.acts = Acts.load()
+        self.periods = Periods.load().with_documents({str(c.meta.get("doc_title", "")) for c in searcher.chunks})
         self.evidence = Evidence(searcher)
-        self.composer = Composer(self.evidence)
+        self.features = Featurizer(self.evidence, self.guard)
+        self._model = model
 
+    @property
+    def model(self) -> AnswerModel:
+        """The fitted scorers, loaded on first use (the fitting script inspects candidates before one exists)."""
+        if self._model is None:
+            self._model = load_model()
+        return self._model
+
+    # -- stages ---------------------------------------------------------------------------------
+    def understand(self, message: str, history: Sequence[Turn] = ()) -> Understanding:
+        return understand(message, history, guard=self.guard, acts=self.acts, periods=self.periods, rank_terms=self.evidence.rank_terms,
+                          closest=self.closest_term)
+
+    def inspect(self, question: str, intent: Intent, *, suspect: bool = False, top_k: int = 5) -> Inspection:
+        """Retrieve, build candidates and their features for one (resolved) question."""
+        ask = self.features.ask(question, intent, suspect=suspect)
+        hits = tuple(self.searcher.search(question, max(top_k, CANDIDATE_HITS)))
+        cands = tuple(candidates(hits, ask.weights, self.evidence, numbers=intent == "number", locate=ask.where))
+        best = hits[0].score if hits else 0.0
+        return Inspection(ask, hits, cands, tuple(self.features.candidate(ask, c, best) for c in cands))
+
+    def question_features(self, ins: Inspection, probs: Sequence[float]) -> dict[str, float]:
+        """The answerability model's features for one inspected question and its candidates' scores."""
+        hits_text = "".join(h.chunk.text + h.chunk.section for h in ins.hits)
+        return self.features.question(ins.ask, list(zip(probs, ins.rows, strict=True)), hits_text)
+
+    def answerability(self, ins: Inspection, probs: Sequence[float]) -> float:
+        """The calibrated probability that the documents answer the question."""
+        return self.model.answerable.prob(self.question_features(ins, probs))
+
+    # -- the whole pipeline ---------------------------------------------------------------------
     def answer(self, question: str, *, top_k: int = 5, history: Sequence[Turn] = ()) -> Answer:
-        verdict = self.guard.check(question)
-        if verdict.kind:
-            return Answer(verdict.message, False, (), self.kb_version, intent=verdict.kind)
-        resolved = resolve_followup(question, history, self.evidence.rank_terms, self.closest_term)
-        intent = classify(resolved)
-        answer = self.extract_parts(resolved, intent, top_k)
-        if intent == "eligibility" and self.matcher is not None and (not answer.answerable or _from_columns(answer)):
+        u = self.understand(question, history)
+        if u.act in ("greeting", "thanks", "capabilities"):
+            return Answer(self.help_text(u.act), False, (), self.kb_version, intent="chitchat")
+        if u.act == "injection":
+            return Answer(decline_injection(self.source_label), False, (), self.kb_version, intent="injection")
+        answer = self.extract_parts(u, top_k) if u.parts else self.extract(u.question, u.intent, top_k, suspect=bool(u.suspect))
+        if u.intent == "eligibility" and self.matcher is not None and (not answer.answerable or _from_columns(answer)):
             # "我们是做仿制药的，规划对我们有什么方向？": the enterprise matcher ranks the directions and
             # adds the support measures; a question about one passage keeps the passage's answer.
-            matched = eligibility_answer(self.matcher(), resolved, self.kb_version)
+            matched = eligibility_answer(self.matcher(), u.question, self.kb_version)
             if matched.answerable:
                 return matched
         if not answer.answerable:
-            return self.not_found(question, answer.related[:top_k], intent)
+            if u.suspect == "injection":
+                return Answer(decline_injection(self.source_label), False, (), self.kb_version, intent="injection")
+            if u.suspect == "offtopic":
+                return Answer(decline_offtopic(self.source_label), False, (), self.kb_version, intent="offtopic")
+            return self.not_found(question, answer.related[:top_k], u.intent)
         return answer
 
-    def extract_parts(self, question: str, intent: str, top_k: int) -> Answer:
-        """A compound question ("…是多少，…目标又是多少？") answered part by part, each part read in
-        the context of the first; the parts' citations are joined under one set of markers."""
-        parts = split_compound(question)[:3]
-        if len(parts) < 2:
-            return self.extract(question, intent, top_k)
-        context = [Turn("user", parts[0])]
-        answers = [self.extract(p if n == 0 else resolve_followup(p, context, self.evidence.rank_terms, self.closest_term),
-                                classify(p), top_k) for n, p in enumerate(parts)]
+    def extract_parts(self, u: Understanding, top_k: int) -> Answer:
+        """A compound question ("…是多少，…目标又是多少？") answered part by part, each part read in the
+        context of the first; the parts' citations are joined under one set of markers."""
+        context = [Turn("user", u.parts[0])]
+        answers = [
+            self.extract(p if n == 0 else resolve_followup(p, context, self.evidence.rank_terms, self.closest_term), classify(p), top_k)
+            for n, p in enumerate(u.parts)
+        ]
         found = [a for a in answers if a.answerable]
         if not found:
-            return self.extract(question, intent, top_k)
+            return self.extract(u.question, u.intent, top_k, suspect=bool(u.suspect))
         citations: list[Citation] = []
         for a in found:
             citations += [c for c in a.citations if all(c.quote != d.quote for d in citations)]
         citations = citations[: max(top_k, len(found))]
-        return Answer(render("multi", citations), True, tuple(citations), self.kb_version, intent=intent)
+        return Answer(render("multi", citations), True, tuple(citations), self.kb_version, intent=u.intent)
 
-    def extract(self, resolved: str, intent: str, top_k: int) -> Answer:
-        """The extractive answer from the hybrid search hits (unanswerable: `related` holds the hits)."""
-        hits = self.searcher.search(resolved, max(top_k, CANDIDATE_HITS))
-        # A figure in a yes/no question is a guess to check ("是不是500家"), not something to match.
-        weights = self.evidence.weights(resolved, skip=lambda w: intent == "yesno" and bool(_FIGURE.match(w)))
-        scored = [
-            Scored(h, n, self.evidence.coverage(weights, h.chunk.text, h.chunk.section), self.evidence.title_coverage(weights, h.chunk.section))
-            for n, h in enumerate(hits)
-        ]
-        if not hits or not self.answerable(resolved, scored, intent):
-            return Answer("", False, (), self.kb_version, intent=intent, related=tuple(hits))
-        # A list (基本原则有哪几条) is cited item by item and may need more than top_k markers.
-        citations = self.composer.compose(intent, resolved, weights, scored)[: max(top_k, 8) if intent == "list" else top_k]
-        return Answer(render(intent, citations), True, tuple(citations), self.kb_version, intent=intent)
+    def extract(self, question: str, intent: Intent, top_k: int, *, suspect: bool = False) -> Answer:
+        """The extractive answer (unanswerable: `related` holds the hits)."""
+        ins = self.inspect(question, intent, suspect=suspect, top_k=top_k)
+        probs = [self.model.candidate.prob(r) for r in ins.rows]
+        if not ins.candidates or self.answerability(ins, probs) < self.model.threshold:
+            return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
+        chosen = self.select(ins, probs)
+        citations = [Citation(p.hit.chunk, p.quote, p.hit.score) for c in chosen for p in c.parts]
+        limit = max(top_k, 8) if intent == "list" or chosen[0].shape in ("column", "leads") else top_k
+        return Answer(render(intent, citations[:limit]), True, tuple(citations[:limit]), self.kb_version, intent=intent)
 
-    def answerable(self, question: str, scored: list[Scored], intent: str) -> bool:
-        """Some passage covers enough of the question, and the passages state what is specifically
-        asked: each year the question names, a date for "哪一年", an attribute such as 电话 or 补贴标准,
-        a name when one is asked for."""
-        good = [s for s in scored if s.coverage >= MIN_COVERAGE]
-        attributes = self.guard.asked_attributes(question)
-        good = [s for s in good if all(a in s.chunk.text for a in attributes)]
-        if self.guard.asks_for_name(question):  # 叫什么名字 / 是哪个单位: the best passage must state a name
-            best = max(good, key=lambda s: s.merit, default=None)
-            good = [best] if best is not None and states_name(best.chunk.text) else []
-        if _WHEN.search(question):
-            good = [s for s in good if _YEAR.search(s.chunk.text)]
-        if intent == "number":
-            good = [s for s in good if _DIGIT.search(s.chunk.text)]
-        stated = " ".join(s.chunk.text + s.chunk.section for s in good)
-        years = _YEAR_IN_QUESTION.findall(normalize(question))
-        return bool(good) and all(y in stated for y in years)
+    def select(self, ins: Inspection, probs: Sequence[float], *, second: float | None = None) -> list[Candidate]:
+        """The best candidate, and a second one when the model rates it highly too (p ≥ `second`, the fitted
+        value by default) and it adds words of the question the first does not cover (a two-part answer)."""
+        second = self.model.second if second is None else second
+        order = sorted(range(len(probs)), key=lambda i: -probs[i])
+        first = ins.candidates[order[0]]
+        chosen = [first]
+        if first.shape in ("column", "leads", "heading"):
+            return chosen
+        covered = ins.rows[order[0]]["cov"]
+        for i in order[1:6]:
+            cand = ins.candidates[i]
+            if probs[i] < second or cand.shape in ("column", "leads", "heading"):
+                break
+            if cand.text in first.text or first.text in cand.text:
+                continue
+            joined = self.evidence.coverage(ins.ask.weights, first.text + cand.text, first.where)
+            if joined > covered:
+                chosen.append(cand)
+                break
+        return chosen
 
+    # -- helpers --------------------------------------------------------------------------------
     def closest_term(self, terms: list[str], topic: str) -> str:
         """Of the previous question's terms, the one a follow-up's new topic replaces: the most
         similar by embedding when an embedder is configured, else the most specific."""
+        if len(terms) < 2:
+            return terms[0]
+        # A term that shares characters with the new topic (前沿技术研究 → 基础研究) is the one it replaces.
+        shared = [len(set(t) & set(topic)) for t in terms]
+        if max(shared) > 0 and shared.count(max(shared)) == 1:
+            return terms[shared.index(max(shared))]
         embedder = self.searcher.embedder
-        if embedder is None or len(terms) < 2:
+        if embedder is None:
             return terms[0]
         target = embedder.embed_query(topic)
         sims = [sum(a * b for a, b in zip(target, embedder.embed_query(t), strict=False)) for t in terms]
@@ -129,9 +179,26 @@ class Answerer:
 
     @cached_property
     def source_label(self) -> str:
-        """What "not found in …" names: the one document searched, else the knowledge base."""
+        """What replies name as their source: the one document searched, else the knowledge base."""
         labels = {doc_label(c) for c in self.searcher.chunks}
         return labels.pop() if len(labels) == 1 else "知识库"
+
+    @cached_property
+    def help_examples(self) -> list[str]:
+        """Example questions from the documents' own headings (the first 专栏 or section titles)."""
+        titles: list[str] = []
+        for kind in ("column", "body"):
+            for c in self.searcher.chunks:
+                title = _NUMBERING.sub("", c.title).strip()
+                if c.kind == kind and 2 < len(title) <= 16 and title not in titles:
+                    titles.append(title)
+        return [f"“{t}”有哪些内容？" for t in titles[:HELP_EXAMPLES]]
+
+    def help_text(self, act: str) -> str:
+        opening = "不客气！" if act == "thanks" else "您好！"
+        examples = "".join(f"\n{n}. {q}" for n, q in enumerate(self.help_examples, start=1))
+        return (f"{opening}我是政策文件问答助手，根据{self.source_label}的原文回答问题，每个回答都标出出处（章 › 节 › 专栏）；"
+                f"原文没有的内容会直接说明没有找到。可以这样问：{examples}")
 
     def not_found(self, question: str, hits: Sequence[Hit], intent: str) -> Answer:
         shown = normalize(question)[:40]
@@ -159,13 +226,8 @@ def render(intent: str, citations: Sequence[Citation]) -> str:
     return (f"{source}提到：" if intent == "yesno" else f"根据{source}，") + text
 
 
-def states_name(text: str) -> bool:
-    """Whether the text names something: a quoted name, or an organisation by its own name."""
-    return bool(_QUOTED.search(text)) or any(m.group(1) not in _KIND_OF for m in _ORGANISATION.finditer(text))
-
-
 def doc_label(chunk: Chunk) -> str:
-    """How an answer names its source document: the plan as its readers say it, 《规划》; any other
+    """How an answer names its source document: a plan as its readers say it, 《规划》; any other
     document by its own name (the 《…》 inside 关于印发《…》的通知, else its title)."""
     title = str(chunk.meta.get("doc_title", ""))
     inner = _QUOTED_NAME.search(title)
@@ -173,4 +235,4 @@ def doc_label(chunk: Chunk) -> str:
     return PLAN_LABEL if not name or name.endswith("规划") else f"《{name}》"
 
 
-__all__ = ["Answerer", "Weights", "doc_label", "render"]
+__all__ = ["Answerer", "Inspection", "Weights", "doc_label", "render"]

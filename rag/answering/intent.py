@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+Intent = Literal["eligibility", "list", "number", "yesno", "fact"]
+
+_RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     ("eligibility", re.compile(r"(我们|我司|本公司|咱们|我们厂|我厂|我公司|我单位|我们单位|我们是|我是做|我们做|我家).{0,40}(方向|适用|对得上|对应|相关|支持|沾边|享受|哪些|什么|能不能|可以|机会|政策|扶持|有没有)")),
     ("list", re.compile(r"哪几|哪些|哪两|哪三|哪四")),  # "哪几个领域" asks for items, not a count
     ("number", re.compile(r"多少|几个|几家|几项|几件|几人|几成|比例|比重|占比|百分之|多少钱|金额|数量|规模|几倍|多大|多高|多少亿|达到.{0,6}[吗？?]|目标值|基数|基期")),
@@ -13,7 +16,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def classify(question: str) -> str:
+def classify(question: str) -> Intent:
     """The first matching kind in the order above; "fact" when none matches."""
     for kind, pattern in _RULES:
         if pattern.search(question):

@@ -11,6 +11,7 @@ from rag.core.data import data_path
 from rag.core.zh import normalize
 
 _ELLIPSIS = re.compile(r"^(?:那么?|还有|另外|再问一下)?[，,]?\s*(?P<topic>[^，,？?。]{1,16}?)(?:的呢|呢|怎么样|如何|咋样)[？?。！!]*$")
+_YEAR = re.compile(r"(?:19|20)\d\d年?")
 _ANAPHORA = re.compile(r"这个|那个|这些|那些|该项|上述|它们|它的|其中|这方面|同样|这一|此项|前面")
 
 
@@ -79,6 +80,9 @@ def resolve_followup(
     m = _ELLIPSIS.match(q)
     if m and len(q) <= 20:
         topic = m.group("topic")
+        year, before = _YEAR.search(topic), _YEAR.search(previous)
+        if year and before:  # "那2020年呢？": the same question about another year
+            return previous.replace(before.group(0), year.group(0), 1)
         terms = [t for t in rank_terms(previous) if t in previous]
         if terms:
             return previous.replace(closest(terms, topic), topic, 1)

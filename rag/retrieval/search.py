@@ -66,6 +66,9 @@ class HybridSearcher:
         self.store, self.embedder = store, embedder
         self.options = options or SearchOptions()
         self._by_id = {c.id: c for c in chunks}
+        self._by_section: dict[str, list[Chunk]] = {}
+        for c in chunks:
+            self._by_section.setdefault(c.section, []).append(c)
         texts = [index_text(c) for c in chunks]
         self.words = BM25Index(texts, tokenizer.words)
         self.bigrams = bigram_index(texts)
@@ -99,6 +102,10 @@ class HybridSearcher:
             if len(hits) >= k:
                 break
         return hits
+
+    def chunks_of(self, section: str) -> list[Chunk]:
+        """The chunks of one section (its own, not its subsections'), in reading order."""
+        return self._by_section.get(section, [])
 
     def chunk(self, cid: str) -> Chunk | None:
         return self._by_id.get(cid)

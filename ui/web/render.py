@@ -27,8 +27,8 @@ ContextOf = Callable[[Chunk], Sequence[Chunk]]
 def answer_html(question: str, answer: Answer, context_of: ContextOf, *, titled: bool = False) -> str:
     """One chat bubble: the answer (or the plain 未找到 notice) and the cited passages as cards (each
     naming its document when `titled`, i.e. when the knowledge base holds several)."""
-    if answer.answerable:
-        head = f"<div class='answer-text'>{_paragraphs(answer.answer, markers=True)}</div>"
+    if answer.answerable or answer.intent == "chitchat":  # a greeting's help reply is shown as text
+        head = f"<div class='answer-text'>{_paragraphs(answer.answer, markers=answer.answerable)}</div>"
         title = "引用原文"
     else:
         label = NOT_FOUND if answer.citations else DECLINED
@@ -42,7 +42,7 @@ def answer_html(question: str, answer: Answer, context_of: ContextOf, *, titled:
     # hidden element that the page's copy script reads.
     copy = f"<span class='copy-text'>{_lines(copy_text(question, answer))}</span>"
     tools = f"<div class='answer-tools'><button type='button' class='copy-answer'>{COPY_LABEL}</button>{copy}</div>"
-    kind = "ok" if answer.answerable else "notfound" if answer.citations else "declined"
+    kind = "ok" if answer.answerable else "help" if answer.intent == "chitchat" else "notfound" if answer.citations else "declined"
     return f"<div class='answer answer-{kind}'>{head}{cites}{tools}</div>"
 
 

@@ -1,0 +1,242 @@
+"""Fit the answering scorers from the tuning question sets and write rag/data/answer_model.json.
+
+    python -m evals.fit [--home DIR]
+
+Tuning data: the fixed set (evals/questions.jsonl), the fresh set and the tuning halves of the blind sets
+(evals/blind/*.jsonl, split "tune"); the check halves are never read here. For every question the engine's
+own stages produce candidates and features; a candidate is labelled correct when it holds an evidence
+string or most of the answer's keys. Each model is the logistic regression or boosted-tree ensemble
+(scikit-learn) with the lowest cross-validated log loss, the folds grouped by the section that holds the answer so that near-duplicate questions about one
+passage never sit on both sides of a fold. The answerability threshold and the second-quote threshold are
+the values that do best on the out-of-fold predictions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from evals.scorer import (
+    BLIND_CONVERSATIONS,
+    BLIND_PLAN,
+    FRESH,
+    QUESTIONS,
+    REFUSE_TYPES,
+    SHORT_TYPES,
+    load_questions,
+    replay,
+)
+from rag.answering.answer import Answerer, Inspection
+from rag.answering.intent import classify
+from rag.answering.model import MODEL_FILE
+from rag.core.data import data_path
+from rag.core.zh import squeeze
+
+FOLDS = 5
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+DEPTHS = (2, 3, 4)
+TREES = 150
+
+
+@dataclass
+class Example:
+    """One tuning question as the engine sees it (one entry per compound part)."""
+
+    q: dict[str, Any]
+    ins: Inspection
+    labels: list[int]
+    group: str
+
+
+def label(q: dict[str, Any], text: str) -> int:
+    """Whether a candidate's text answers: it holds an evidence string, or at least half of the keys, and
+    is no longer than a concise answer of the question's type may be."""
+    t = squeeze(text)
+    if len(text) > (200 if q["type"] in SHORT_TYPES else 500):
+        return 0
+    keys = q.get("keys", [])
+    if any(squeeze(e) in t for e in q.get("evidence", [])):
+        return 1
+    return int(bool(keys) and sum(squeeze(k) in t for k in keys) * 2 >= len(keys))
+
+
+def tuning_questions() -> list[dict[str, Any]]:
+    rows = load_questions(QUESTIONS) + load_questions(FRESH)
+    rows += [q for q in load_questions(BLIND_PLAN) + load_questions(BLIND_CONVERSATIONS) if q.get("split") == "tune"]
+    return rows
+
+
+def examples(answerer: Answerer, questions: list[dict[str, Any]]) -> Iterator[Example]:
+    for q in questions:
+        u = answerer.understand(q["question"], replay(answerer, q))
+        if u.act != "question":
+            continue  # greetings and injections are decided before any score
+        for part in u.parts or (u.question,):
+            ins = answerer.inspect(part, classify(part) if u.parts else u.intent, suspect=bool(u.suspect))
+            labels = [label(q, c.text) for c in ins.candidates] if q["type"] not in REFUSE_TYPES else [0] * len(ins.candidates)
+            gold = next((c.chunk.section for c, y in zip(ins.candidates, labels, strict=True) if y), "")
+            group = " › ".join(gold.split(" › ")[:2]) if gold else f"q:{q['id']}"
+            yield Example(q, ins, labels, group)
+
+
+def matrix(rows: list[dict[str, float]], names: list[str]) -> np.ndarray:
+    return np.array([[r.get(n, 0.0) for n in names] for r in rows], dtype=float)
+
+
+def _folds(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    from sklearn.model_selection import GroupKFold
+
+    return list(GroupKFold(n_splits=FOLDS).split(x, y, groups))
+
+
+def _logistic(c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    return make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=2000))
+
+
+def _trees(depth: int) -> Any:
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    return GradientBoostingClassifier(n_estimators=TREES, max_depth=depth, learning_rate=0.1, subsample=0.8, random_state=0)
+
+
+def fit_scorer(
+    x: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str], questions: np.ndarray | None = None,
+) -> tuple[dict[str, Any], np.ndarray, float]:
+    """Of a family of models (logistic regressions over a range of regularisation, boosted trees of a few
+    depths), the one with the best grouped cross-validation: for candidates (`questions` gives each row's
+    question), how often the top-scored candidate of a question is a correct one, then log loss; otherwise
+    log loss. Returns it refit on all data, its out-of-fold probabilities and its log loss."""
+    from sklearn.base import clone
+    from sklearn.metrics import log_loss
+
+    folds = _folds(x, y, groups)
+    family = {f"logistic C={c}": _logistic(c) for c in C_GRID} | {f"trees depth={d}": _trees(d) for d in DEPTHS}
+
+    def oof(model: Any) -> np.ndarray:
+        out = np.zeros(len(y))
+        for train, test in folds:
+            out[test] = clone(model).fit(x[train], y[train]).predict_proba(x[test])[:, 1]
+        return out
+
+    predictions = {name: oof(m) for name, m in family.items()}
+    losses = {name: log_loss(y, np.clip(p, 1e-6, 1 - 1e-6)) for name, p in predictions.items()}
+    top1 = {name: top1_rate(p, y, questions) for name, p in predictions.items()} if questions is not None else {}
+    best = min(losses, key=lambda n: (-top1.get(n, 0.0), losses[n]))
+    model = clone(family[best]).fit(x, y)
+    spec = export(model, names)
+    spec["chosen_by_cv"] = {n: {"log_loss": round(v, 4), **({"top1": round(top1[n], 4)} if top1 else {})} for n, v in losses.items()}
+    return spec, predictions[best], losses[best]
+
+
+def top1_rate(p: np.ndarray, y: np.ndarray, questions: np.ndarray) -> float:
+    """Share of the questions with a correct candidate whose top-scored candidate is correct."""
+    hits, total = 0, 0
+    for q in np.unique(questions):
+        rows = questions == q
+        if y[rows].any():
+            total += 1
+            hits += int(y[rows][np.argmax(p[rows])])
+    return hits / total if total else 0.0
+
+
+def export(model: Any, names: list[str]) -> dict[str, Any]:
+    """A fitted scikit-learn model as the JSON rag/answering/model.py evaluates (no scikit-learn at run time)."""
+    if hasattr(model, "estimators_"):
+        prior = float(np.clip(model.init_.class_prior_[1], 1e-6, 1 - 1e-6))
+        trees = []
+        for est in model.estimators_[:, 0]:
+            t = est.tree_
+            trees.append({"feature": t.feature.tolist(), "threshold": np.round(t.threshold, 6).tolist(),
+                          "left": t.children_left.tolist(), "right": t.children_right.tolist(),
+                          "value": np.round(t.value[:, 0, 0], 6).tolist()})
+        return {"kind": "trees", "features": names, "init": round(float(np.log(prior / (1 - prior))), 6),
+                "rate": model.learning_rate, "trees": trees}
+    scaler, logistic = model[0], model[1]
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    return {"kind": "logistic", "features": names, "mean": scaler.mean_.round(6).tolist(), "scale": scale.round(6).tolist(),
+            "coef": logistic.coef_[0].round(6).tolist(), "intercept": round(float(logistic.intercept_[0]), 6), "C": logistic.C}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path, help="data directory for the fitting index (default: a temporary one)")
+    parser.add_argument("--out", type=Path, default=data_path(MODEL_FILE))
+    args = parser.parse_args(argv)
+    from rag.core.settings import Settings, force_offline
+    from rag.engine import Engine
+
+    force_offline()
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = Engine(Settings(home=args.home or Path(tmp), corpus=Path("corpus")))
+        engine.warm_up()
+        report = fit(engine.answerer, tuning_questions())
+    report["model"]["fitted_on"] = report.pop("data")
+    args.out.write_text(json.dumps(report["model"], ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps(report["cv"], ensure_ascii=False))
+
+
+def fit(answerer: Answerer, questions: list[dict[str, Any]]) -> dict[str, Any]:
+    """Both models, their thresholds and cross-validated figures."""
+    exs = [e for e in examples(answerer, questions) if e.ins.candidates]
+    cand_rows = [r for e in exs for r in e.ins.rows]
+    names = sorted({k for r in cand_rows for k in r})
+    y = np.array([v for e in exs for v in e.labels])
+    groups = np.array([e.group for e in exs for _ in e.labels])
+    owners = np.array([n for n, e in enumerate(exs) for _ in e.labels])
+    cand_spec, cand_oof, cand_loss = fit_scorer(matrix(cand_rows, names), y, groups, names, owners)
+
+    # Question level, from out-of-fold candidate probabilities (what the model would say on unseen text).
+    offsets = np.cumsum([0] + [len(e.labels) for e in exs])
+    probs = [cand_oof[offsets[i] : offsets[i + 1]] for i in range(len(exs))]
+    q_rows = [answerer.question_features(e.ins, p.tolist()) for e, p in zip(exs, probs, strict=True)]
+    q_names = sorted({k for r in q_rows for k in r})
+    q_y = np.array([int(e.q["type"] not in REFUSE_TYPES) for e in exs])
+    q_groups = np.array([e.group for e in exs])
+    ans_spec, ans_oof, ans_loss = fit_scorer(matrix(q_rows, q_names), q_y, q_groups, q_names)
+    thresholds = np.round(np.arange(0.2, 0.81, 0.02), 2)
+    accuracy = {t: float(np.mean((ans_oof >= t) == q_y)) for t in thresholds}
+    threshold = max(accuracy, key=lambda t: (accuracy[t], -abs(t - 0.5)))
+
+    top1 = [bool(e.labels[int(np.argmax(p))]) for e, p in zip(exs, probs, strict=True) if e.q["type"] not in REFUSE_TYPES]
+    second, keys_hit = second_threshold(answerer, exs, probs)
+    return {
+        "model": {"candidate": cand_spec, "answerable": ans_spec, "threshold": float(threshold), "second": second},
+        "data": {"questions": len({e.q["id"] for e in exs}), "candidates": len(y), "positives": int(y.sum())},
+        "cv": {"candidate_log_loss": round(cand_loss, 4), "top1_holds_answer": round(float(np.mean(top1)), 4),
+               "answerable_log_loss": round(ans_loss, 4), "answerable_accuracy": round(accuracy[threshold], 4),
+               "threshold": float(threshold), "second": second, "keys_in_selection": keys_hit},
+    }
+
+
+def second_threshold(answerer: Answerer, exs: list[Example], probs: list[np.ndarray]) -> tuple[float, float]:
+    """The probability a second candidate needs to be quoted beside the first: the value under which the
+    answerer's own selection, on out-of-fold probabilities, holds all the keys within the concise length
+    most often."""
+    grid = [round(x, 2) for x in np.arange(0.05, 1.0, 0.05)]
+    answerable = [(e, p) for e, p in zip(exs, probs, strict=True) if e.q["type"] not in REFUSE_TYPES and e.q.get("keys")]
+
+    def hit_rate(t: float) -> float:
+        ok = 0
+        for e, p in answerable:
+            text = "".join(c.text for c in answerer.select(e.ins, p.tolist(), second=t))
+            limit = 200 if e.q["type"] in SHORT_TYPES else 500  # the concise length of the scorer
+            ok += all(squeeze(k) in squeeze(text) for k in e.q["keys"]) and len(text) <= limit
+        return ok / max(len(answerable), 1)
+
+    rates = {t: hit_rate(t) for t in grid}
+    best = max(rates, key=lambda t: (rates[t], t))
+    return float(best), round(rates[best], 4)
+
+
+if __name__ == "__main__":
+    main()

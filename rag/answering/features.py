@@ -1,0 +1,153 @@
+"""The general features a fitted model scores: of a question (what it asks), of a candidate answer (how
+well it covers the question, whether it is the kind of answer wanted, where it was found), and of the
+question's best candidates (whether the documents answer at all). No feature knows one document."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from rag.answering.candidates import Candidate
+from rag.answering.evidence import Evidence, Weights
+from rag.answering.guard import Guard
+from rag.answering.intent import Intent
+from rag.core.data import data_lines
+from rag.core.zh import normalize
+
+_DIGIT = re.compile(r"\d")
+_YEAR_ASKED = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+_WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月|哪天|日期")
+_FIGURE = re.compile(r"^\d+(?:\.\d+)?%?$")
+_LIST_MARK = re.compile(r"[、；]")
+# A stated name: a quoted one of four characters or more (not “十三五”), or an organisation's own name.
+_QUOTED = re.compile(r"[“《][^”》]{4,30}[”》]")
+_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2})(?:大学|学院|研究院|研究所|公司|集团|医院|酒厂|银行)")
+RETRIEVERS = ("words", "bigrams", "dense")
+SHAPES = ("sentence", "row", "column", "leads", "heading")
+_NAME_WORD = re.compile(r"(?:市|省|县|区|镇|乡|公司|集团|大学|学院|研究院|医院|银行|局|委员会)$")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a question asks: its weighted terms and the specific things the answer must state."""
+
+    text: str
+    intent: Intent
+    weights: Weights
+    years: tuple[str, ...]
+    when: bool
+    name: bool
+    attributes: tuple[str, ...]
+    unseen: float  # share of the question's weight in words no document uses
+    unseen_words: tuple[str, ...] = ()
+    where: bool = False  # asks for the chapter or part something is in
+    suspect: bool = False
+    wording: str = ""  # the question's words without stopwords, generic words kept (for heading overlap)
+
+    @cached_property
+    def top_term(self) -> str:
+        return max(self.weights, key=lambda k: self.weights[k], default="")
+
+
+class Featurizer:
+    """Feature rows over one searcher's index statistics."""
+
+    def __init__(self, ev: Evidence, guard: Guard) -> None:
+        self.ev, self.guard = ev, guard
+        self.kinds = frozenset(w for line in data_lines("name_kinds.txt") for w in line.split())
+
+    def ask(self, question: str, intent: Intent, *, suspect: bool = False) -> Ask:
+        # A figure in a yes/no question is a guess to check ("是不是500家"), not something to match.
+        weights = self.ev.weights(question, skip=lambda w: intent == "yesno" and bool(_FIGURE.match(w)))
+        total = sum(weights.values()) or 1.0
+        unseen = [k for k in weights if all(self.ev.searcher.words.idf(t) <= 0 for t in k.split("|"))]
+        return Ask(question, intent, weights, tuple(_YEAR_ASKED.findall(normalize(question))), bool(_WHEN.search(question)),
+                   self.guard.asks_for_name(question), tuple(self.guard.asked_attributes(question)),
+                   sum(weights[k] for k in unseen) / total, tuple(unseen), self.guard.asks_where(question), suspect,
+                   "".join(self.ev.searcher.tokenizer.words(question, fine=False)))
+
+    def states_name(self, text: str) -> bool:
+        return bool(_QUOTED.search(text)) or any(m.group(1) not in self.kinds for m in _ORGANISATION.finditer(text))
+
+    def candidate(self, ask: Ask, cand: Candidate, best_fused: float) -> dict[str, float]:
+        """One candidate's features."""
+        w, ev, text, chunk = ask.weights, self.ev, cand.text, cand.chunk
+        hit = cand.parts[0].hit
+        context = chunk.text + chunk.section
+        cov = ev.coverage(w, text, cand.where)
+        f = {
+            "cov": cov,
+            "cov_text": ev.coverage(w, text),
+            "cov_chunk": ev.coverage(w, chunk.text, chunk.section),
+            "title": ev.title_coverage(w, chunk.section),
+            "top_term": float(any(t in text or t in cand.where for t in ask.top_term.split("|"))) if ask.top_term else 0.0,
+            "rank": 1.0 / (1 + cand.rank),
+            "fused": hit.score / best_fused if best_fused else 0.0,
+            "position": 1.0 / (1 + cand.position),
+            "length": math.log1p(len(text)) / 6,
+            "digit": float(bool(_DIGIT.search(text))),
+            "items": min(len(_LIST_MARK.findall(text)), 8) / 8,
+            "year_miss": float(any(y not in context for y in ask.years)),
+            "when_miss": float(ask.when and not _YEAR.search(text)),
+            "name_miss": float(ask.name and not self.states_name(text)),
+            "attr_miss": float(any(a not in chunk.text for a in ask.attributes)),
+            "heading": _bigram_share(ask.wording, cand.where.split(" › ")[-1]),
+            "miss_max": self.missing(w, text + cand.where),
+            "miss_max_chunk": self.missing(w, context),
+        }
+        for r in RETRIEVERS:
+            f[f"r_{r}"] = 1.0 / (1 + hit.ranks[r]) if r in hit.ranks else 0.0
+        for s in SHAPES:
+            f[f"shape_{s}"] = float(cand.shape == s)
+        # Whether the candidate is the kind of answer wanted, as products with the question's kind.
+        f["where_x_heading"] = float(ask.where and cand.shape == "heading")
+        for kind in ("number", "list", "yesno", "eligibility"):
+            on = float(ask.intent == kind)
+            f[f"{kind}_x_cov"] = on * cov
+            f[f"{kind}_x_digit"] = on * f["digit"]
+            f[f"{kind}_x_items"] = on * f["items"]
+            f[f"{kind}_x_list"] = on * float(cand.shape in ("column", "leads"))
+        return f
+
+    def missing(self, weights: Weights, text: str) -> float:
+        """The largest share of the question's weight held by one term the text does not state."""
+        total = sum(weights.values()) or 1.0
+        body = normalize(text).lower()
+        return max((w / total for k, w in weights.items() if not any(t in body for t in k.split("|"))), default=0.0)
+
+    def question(self, ask: Ask, scored: Sequence[tuple[float, dict[str, float]]], hits_text: str = "") -> dict[str, float]:
+        """Whether the documents answer: the question's own features, its best candidates', and the heaviest
+        question term absent from every hit (`hits_text`)."""
+        ranked = sorted(scored, key=lambda x: -x[0])
+        best = ranked[0][1] if ranked else {}
+        f = {
+            "p_best": ranked[0][0] if ranked else 0.0,
+            "p_second": ranked[1][0] if len(ranked) > 1 else 0.0,
+            "cov_max": max((x[1]["cov"] for x in ranked), default=0.0),
+            "cov_chunk_max": max((x[1]["cov_chunk"] for x in ranked), default=0.0),
+            "unseen": ask.unseen,
+            "terms": math.log1p(len(ask.weights)) / 3,
+            "suspect": float(ask.suspect),
+            "asks_year": float(bool(ask.years)),
+            "asks_attr": float(bool(ask.attributes)),
+            "unseen_n": min(len(ask.unseen_words), 3) / 3,
+            "unseen_name": float(any(_NAME_WORD.search(k.split("|")[0]) for k in ask.unseen_words)),
+            "absent_all": self.missing(ask.weights, hits_text) if hits_text else 0.0,
+        }
+        for key in ("cov", "title", "top_term", "fused", "year_miss", "when_miss", "name_miss", "attr_miss", "digit", "r_dense",
+                    "miss_max", "miss_max_chunk", "cov_chunk"):
+            f[f"best_{key}"] = best.get(key, 0.0)
+        f["number_miss"] = float(ask.intent == "number") * (1 - best.get("digit", 0.0))
+        return f
+
+
+def _bigram_share(question: str, heading: str) -> float:
+    """Share of the question's character bigrams that the heading holds (its wording, generic words too)."""
+    q = _NOT_CJK.sub("", question)
+    grams = {q[i : i + 2] for i in range(len(q) - 1)}
+    return sum(g in heading for g in grams) / len(grams) if grams else 0.0

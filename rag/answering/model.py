@@ -1,0 +1,90 @@
+"""The fitted scorers: logistic models or boosted trees over the general features, read from rag/data/answer_model.json
+(written by `python -m evals.fit`, never edited by hand)."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rag.core.data import data_path
+
+MODEL_FILE = "answer_model.json"
+
+
+@dataclass(frozen=True)
+class Logistic:
+    """A standardised logistic model: p = σ(b + Σ wᵢ·(xᵢ − μᵢ)/σᵢ)."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    @classmethod
+    def of(cls, spec: dict[str, Any]) -> Logistic:
+        return cls(tuple(spec["features"]), tuple(spec["mean"]), tuple(spec["scale"]), tuple(spec["coef"]), float(spec["intercept"]))
+
+    def prob(self, row: dict[str, float]) -> float:
+        z = self.intercept + sum(
+            w * (row.get(name, 0.0) - m) / s for name, m, s, w in zip(self.features, self.mean, self.scale, self.coef, strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class Trees:
+    """Gradient-boosted regression trees on the log-odds: p = σ(init + rate · Σ leaf(tree, x))."""
+
+    features: tuple[str, ...]
+    init: float
+    rate: float
+    trees: tuple[tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]], ...]
+
+    @classmethod
+    def of(cls, spec: dict[str, Any]) -> Trees:
+        trees = tuple((tuple(t["feature"]), tuple(t["threshold"]), tuple(t["left"]), tuple(t["right"]), tuple(t["value"]))
+                      for t in spec["trees"])
+        return cls(tuple(spec["features"]), float(spec["init"]), float(spec["rate"]), trees)
+
+    def prob(self, row: dict[str, float]) -> float:
+        x = [row.get(name, 0.0) for name in self.features]
+        z = self.init
+        for feature, threshold, left, right, value in self.trees:
+            node = 0
+            while left[node] >= 0:  # a leaf has no children (-1)
+                node = left[node] if x[feature[node]] <= threshold[node] else right[node]
+            z += self.rate * value[node]
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+Scorer = Logistic | Trees
+
+
+def scorer_of(spec: dict[str, Any]) -> Scorer:
+    return Trees.of(spec) if spec.get("kind") == "trees" else Logistic.of(spec)
+
+
+@dataclass(frozen=True)
+class AnswerModel:
+    """Which candidate answers (`candidate`), whether the documents answer at all (`answerable` ≥
+    `threshold`), and when a second candidate is quoted beside the first (its p ≥ `second`)."""
+
+    candidate: Scorer
+    answerable: Scorer
+    threshold: float
+    second: float
+
+    @classmethod
+    def of(cls, spec: dict[str, Any]) -> AnswerModel:
+        return cls(scorer_of(spec["candidate"]), scorer_of(spec["answerable"]), float(spec["threshold"]), float(spec["second"]))
+
+
+@cache
+def load_model(path: Path | None = None) -> AnswerModel:
+    """The shipped fitted model (or the one at `path`)."""
+    return AnswerModel.of(json.loads((path or data_path(MODEL_FILE)).read_text(encoding="utf-8")))
