@@ -15,7 +15,7 @@ from rag.core.types import Chunk, Hit
 from rag.core.zh import Tokenizer
 from rag.retrieval.search import HybridSearcher
 
-DOC = {"doc_title": "某市促进科技成果转化若干措施"}
+DOC = {"doc_title": "某市促进科技成果转化若干措施", "doc_region": "某省某市"}
 CHUNKS = [
     Chunk("c1", "d", "第一章 总体要求 › 一、发展目标", "body", "到2025年，全市技术合同成交额达到80亿元，孵化器达到12家。", DOC),
     Chunk("c2", "d", "第二章 主要任务 › 二、培育创新主体", "body",
@@ -98,3 +98,27 @@ def test_a_topic_the_documents_never_mention_is_refused(answerer: Answerer) -> N
 def test_a_follow_up_keeps_the_context(answerer: Answerer) -> None:
     answer = answerer.answer("2020年呢？", history=[Turn("user", "技术合同成交额2025年目标是多少？")])
     assert answer.answerable and "30" in answer.answer
+
+
+def test_the_documents_title_and_region_words_say_which_document_not_what_is_asked(answerer: Answerer) -> None:
+    weights = answerer.evidence.weights("某市的孵化器有多少家？")
+    assert not any("某市" in k for k in weights) and any("孵化器" in k for k in weights)
+
+
+def test_the_knowledge_base_vocabulary_comes_from_its_headings_and_tables() -> None:
+    from rag.index.vocabulary import vocabulary
+
+    words = vocabulary(CHUNKS)
+    assert {"总体要求", "智能制造重点方向", "技术合同成交额"} <= set(words)
+    tokenizer = Tokenizer()
+    tokenizer.learn(words)
+    assert "智能制造重点方向" in tokenizer.words("智能制造重点方向有哪些", fine=False)
+
+
+def test_period_end_phrases_read_as_their_year() -> None:
+    from rag.answering.understand import Periods
+
+    periods = Periods.load().with_documents({"某市“十四五”科技创新规划"})
+    assert periods.apply("十四五末孵化器要达到几家？") == "2025年孵化器要达到几家？"
+    assert periods.apply("规划期末呢？") == "2025年呢？"
+    assert Periods.load().with_documents({"某市促进科技成果转化若干措施"}).apply("规划期末呢？") == "规划期末呢？"

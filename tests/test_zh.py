@@ -62,7 +62,10 @@ def test_tokenizer_keeps_user_dictionary_terms_whole(tokenizer: Tokenizer) -> No
 def test_tokenizer_drops_stopwords_and_punctuation(tokenizer: Tokenizer) -> None:
     words = tokenizer.words("请问遵义市的规划里，辣椒精深加工有哪些？")
     assert "辣椒" in words and "精深加工" in words
-    assert not {"请问", "遵义市", "的", "规划", "，", "？", "哪些"} & set(words)
+    # A city's name is a word like any other here; that it says which document, not what a question is
+    # about, comes from the documents' titles (rag/answering/evidence.py), not from a stopword list.
+    assert "遵义市" in words
+    assert not {"请问", "的", "规划", "，", "？", "哪些"} & set(words)
 
 
 def test_tokenizer_normalizes_before_cutting(tokenizer: Tokenizer) -> None:

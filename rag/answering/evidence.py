@@ -35,7 +35,13 @@ class Evidence:
 
     def __init__(self, searcher: HybridSearcher, generic: frozenset[str] | None = None) -> None:
         self.searcher = searcher
-        self.generic = generic if generic is not None else load_generic()
+        generic = generic if generic is not None else load_generic()
+        # The words of the documents' own titles and regions (a city, the plan period, the document type) say
+        # which document, not what a question is about: nearly every question about it names them.
+        words = searcher.tokenizer.words
+        titles = {str(c.meta.get("doc_title", "")) for c in searcher.chunks}
+        regions = {str(c.meta.get("doc_region", "")) for c in searcher.chunks}
+        self.generic = generic | {w for t in titles for w in words(t, fine=False)} | {w for r in regions for w in words(r)}
         # Single-character industries the outline names (1.酒, 2.茶) are real topics, not noise.
         self.topics = {re.sub(r"^\d+[.．]\s*", "", step) for c in searcher.chunks for step in c.section.split(" › ")}
 
@@ -66,7 +72,10 @@ class Evidence:
             if skip(word):
                 continue
             idf = self.searcher.words.idf(word)
-            key = "|".join([word, *self.searcher.synonyms.expansions(word)])
+            related = self.searcher.related(word)[:3] if idf <= 0 else []
+            key = "|".join([word, *self.searcher.synonyms.expansions(word), *related])
+            if related:  # a colloquial word found as its synonym weighs what that synonym does
+                idf = max(self.searcher.words.idf(r) for r in related)
             out[key] = idf if idf > 0 else (UNSEEN_NAME_WEIGHT if _NAME.search(word) else UNSEEN_WEIGHT)
         if not out:
             # Nothing but short or common words ("遵义红是什么？"): the question's own wording is the term.

@@ -65,7 +65,11 @@ class Featurizer:
         # A figure in a yes/no question is a guess to check ("是不是500家"), not something to match.
         weights = self.ev.weights(question, skip=lambda w: intent == "yesno" and bool(_FIGURE.match(w)))
         total = sum(weights.values()) or 1.0
-        unseen = [k for k in weights if all(self.ev.searcher.words.idf(t) <= 0 for t in k.split("|"))]
+        # Unseen: a word of the question the documents never use and the synonym table does not translate (a
+        # thesaurus synonym found for it does not change that: it may be a looser sense).
+        searcher = self.ev.searcher
+        new = {w for w in searcher.unseen_words(question) if not searcher.synonyms.expansions(w)}
+        unseen = [k for k in weights if k.split("|")[0] in new]
         return Ask(question, intent, weights, tuple(_YEAR_ASKED.findall(normalize(question))), bool(_WHEN.search(question)),
                    self.guard.asks_for_name(question), tuple(self.guard.asked_attributes(question)),
                    sum(weights[k] for k in unseen) / total, tuple(unseen), self.guard.asks_where(question), suspect,

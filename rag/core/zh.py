@@ -20,7 +20,7 @@ STOPWORDS = frozenset(
     """的 了 和 与 及 或 等 是 在 对 为 把 被 就 都 也 还 又 要 会 能 可以 有 没有 吗 呢 吧 啊 呀 嘛 么 我 我们 你 你们
     他们 它 这 那 这个 那个 哪 哪些 哪个 哪里 什么 怎么 怎样 如何 多少 几 几个 谁 请问 一下 一些 有没有 是否 是不是 请
     里 上 中 下 个 项 些 啥 咋 想 问 问下 知道 告诉 说 讲 提到 提出 关于 方面 其中 以及 并 从 到 给 让 需要 主要 重点
-    规划 遵义 遵义市 十四五 十四 四五 我市 全市 市里 里面 ， 。 ？ ！ 、 ： ； “ ” （ ） ( ) ? ! , . : ;""".split()
+    规划 我市 全市 市里 里面 ， 。 ？ ！ 、 ： ； “ ” （ ） ( ) ? ! , . : ;""".split()
 )
 
 
@@ -73,6 +73,7 @@ class Tokenizer:
     def __init__(self, userdict: Path | None = None, extra_words: list[str] | None = None) -> None:
         self._userdict = userdict
         self._extra_words = extra_words or []
+        self._learned: set[str] = set()
 
     @cached_property
     def _jieba(self):  # type: ignore[no-untyped-def]
@@ -88,6 +89,13 @@ class Tokenizer:
 
     def warm_up(self) -> None:
         self._jieba.initialize()
+
+    def learn(self, words: list[str]) -> None:
+        """Keep these words whole from now on (the knowledge base's own vocabulary, read at index time)."""
+        for word in words:
+            if word not in self._learned:
+                self._jieba.add_word(word, freq=2000)
+                self._learned.add(word)
 
     def words(self, text: str, *, fine: bool = True) -> list[str]:
         """Content words of `text`, stopwords and punctuation removed.

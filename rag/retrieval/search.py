@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rag.answering.query import Synonyms
+from rag.answering.thesaurus import used_synonyms
 from rag.core.types import Chunk, Hit
 from rag.core.zh import Tokenizer
 from rag.index.embedding import Embedder
 from rag.index.lexical import BM25Index, bigram_index
 from rag.index.store import StoreUnavailable, VectorStore
+from rag.index.vocabulary import vocabulary
 from rag.retrieval.fusion import rrf
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,7 @@ class SearchOptions:
     """Which retrievers take part and how much each counts."""
 
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    thesaurus: bool = True  # words the documents never use are also searched as their thesaurus synonyms
 
 
 class HybridSearcher:
@@ -69,6 +72,7 @@ class HybridSearcher:
         self._by_section: dict[str, list[Chunk]] = {}
         for c in chunks:
             self._by_section.setdefault(c.section, []).append(c)
+        tokenizer.learn(vocabulary(chunks))  # before indexing, so documents and questions are cut alike
         texts = [index_text(c) for c in chunks]
         self.words = BM25Index(texts, tokenizer.words)
         self.bigrams = bigram_index(texts)
@@ -77,6 +81,9 @@ class HybridSearcher:
     def rankings(self, query: str) -> dict[str, list[str]]:
         """Each retriever's ranked chunk ids for the (synonym-expanded) query."""
         expanded = self.synonyms.expand(query)
+        extra = [s for w in self.unseen_words(query) for s in self.related(w)[:2]]
+        if extra:
+            expanded = f"{expanded} {' '.join(extra)}"
         out = {
             "words": [self.chunks[i].id for i, _ in self.words.search(expanded, CANDIDATES)],
             "bigrams": [self.chunks[i].id for i, _ in self.bigrams.search(expanded, CANDIDATES)],
@@ -102,6 +109,14 @@ class HybridSearcher:
             if len(hits) >= k:
                 break
         return hits
+
+    def unseen_words(self, text: str) -> list[str]:
+        """Whole words of `text` (two characters or more) that no indexed chunk uses."""
+        return [w for w in self.tokenizer.words(text, fine=False) if len(w) > 1 and self.words.idf(w) <= 0]
+
+    def related(self, word: str) -> list[str]:
+        """The thesaurus synonyms of a word that the indexed chunks use (none when the option is off)."""
+        return used_synonyms(word, self.words.idf) if self.options.thesaurus else []
 
     def chunks_of(self, section: str) -> list[Chunk]:
         """The chunks of one section (its own, not its subsections'), in reading order."""
