@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from rag.core.data import data_path
+from rag.core.data import data_lines
 from rag.core.zh import normalize, split_clauses
 from rag.retrieval.search import HybridSearcher
 
@@ -26,8 +26,7 @@ Weights = dict[str, float]
 
 def load_generic(path: Path | None = None) -> frozenset[str]:
     """Words that say what kind of answer is wanted (目标, 哪些, 具体 …), not what it is about."""
-    path = path or data_path("generic.txt")
-    return frozenset(w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(w for line in data_lines("generic.txt", path) for w in line.split())
 
 
 class Evidence:

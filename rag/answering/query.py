@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rag.core.data import data_path
+from rag.core.data import data_lines
 from rag.core.zh import normalize
 
 _ELLIPSIS = re.compile(r"^(?:那么?|还有|另外|再问一下)?[，,]?\s*(?P<topic>[^，,？?。]{1,16}?)(?:的呢|呢|怎么样|如何|咋样)[？?。！!]*$")
@@ -36,10 +36,9 @@ class Synonyms:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Synonyms:
-        path = path or data_path("synonyms.tsv")
         table: dict[str, list[str]] = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#") and "\t" in line:
+        for line in data_lines("synonyms.tsv", path):
+            if "\t" in line:
                 alias, canon = line.split("\t", 1)
                 table[alias.strip()] = [c.strip() for c in canon.split("|") if c.strip()]
         return cls(table)
