@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from rag.answering.answer import Answerer
+from rag.answering.generate import Generator
 from rag.answering.query import Synonyms, Turn
 from rag.core.progress import Progress, notify
 from rag.core.settings import Settings
@@ -82,6 +83,11 @@ class Engine:
         s = self.settings
         return ChromaStore(self.embedder, url=s.chroma_url or None, path=None if s.chroma_url else s.chroma_dir,
                            timeout=s.chroma_timeout, cooldown=s.chroma_cooldown, collection=s.chroma_collection)
+
+    @cached_property
+    def generator(self) -> Generator | None:
+        """The optional LLM (POLICY_RAG_LLM_BASE_URL); None: extractive answers only."""
+        return Generator.of(self.settings, self.tokenizer.proper_names)
 
     @property
     def embedder_name(self) -> str:
@@ -222,8 +228,27 @@ class Engine:
         searcher = self.scoped(docs)[0] if docs else self.searcher
         return searcher.search(query, top_k, kinds=kinds, section=section)
 
-    def ask(self, question: str, top_k: int = 5, history: Sequence[Turn] = (), *, docs: Sequence[str] = ()) -> Answer:
-        """A short grounded answer with citations, or a plain statement that the plan has none."""
+    def ask(self, question: str, top_k: int = 5, history: Sequence[Turn] = (), *, docs: Sequence[str] = (),
+            generate: bool = True) -> Answer:
+        """A short grounded answer with citations, or a plain statement that the plan has none. With an LLM
+        configured (and `generate`), its verified rewrite of that answer when one holds."""
+        answer = self.extract(question, top_k, history, docs=docs)
+        return self.generate(question, history, answer) if generate else answer
+
+    def generate(self, question: str, history: Sequence[Turn], answer: Answer) -> Answer:
+        """The LLM's verified rewrite of `answer`, or `answer` itself (no LLM, a refusal, nothing verified)."""
+        return self.generator.rewrite(question, list(history), answer) if self.generator is not None else answer
+
+    def generate_stream(self, question: str, history: Sequence[Turn], answer: Answer) -> Iterator[str | Answer]:
+        """The LLM's verified sentences as they arrive, then the final answer (`answer` itself without an LLM
+        or when nothing verified came back)."""
+        if self.generator is None:
+            yield answer
+            return
+        yield from self.generator.stream(question, list(history), answer)
+
+    def extract(self, question: str, top_k: int = 5, history: Sequence[Turn] = (), *, docs: Sequence[str] = ()) -> Answer:
+        """The extractive answer, which decides answerability and citations whether or not an LLM rewrites it."""
         begin_request()
         self.ensure_ready()
         assert self._answerer is not None

@@ -42,7 +42,7 @@ def test_ask_returns_the_answer_contract(client: httpx.Client, ingested: Ingeste
     response = client.post("/api/v1/ask", json={"question": "辣椒精深加工有哪些重点技术？", "top_k": 3})
     assert response.status_code == 200 and response.headers["content-type"].startswith("application/json")
     body = response.json()
-    assert set(body) == {"answer", "answerable", "citations", "kb_version"}
+    assert set(body) == {"answer", "answerable", "citations", "kb_version", "generated_by"}
     assert body["answerable"] is True and isinstance(body["answer"], str) and "辣椒" in body["answer"]
     assert body["kb_version"] == ingested.report.kb_version
     assert 1 <= len(body["citations"]) <= 3

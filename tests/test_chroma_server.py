@@ -83,7 +83,7 @@ def test_ready_and_answers_through_the_chroma_server(deployment: Deployment, ing
     response = deployment.api.post("/api/v1/ask", json={"question": QUESTION})
     assert response.status_code == 200 and "x-degraded" not in response.headers
     body = response.json()
-    assert set(body) == {"answer", "answerable", "citations", "kb_version"}
+    assert set(body) == {"answer", "answerable", "citations", "kb_version", "generated_by"}
     # Same code path as the embedded store: same chunks, same vectors, so the same answer.
     expected = ingested.engine.ask(QUESTION)
     assert body["answer"] == expected.answer and body["kb_version"] == expected.kb_version

@@ -25,7 +25,7 @@ def test_ask_json_prints_the_answer_contract(ingested: Ingested, tmp_path: Path)
     done = _run(ingested.home, tmp_path, "ask", "辣椒精深加工有哪些重点技术？", "--json")
     assert done.returncode == 0, done.stderr
     body = json.loads(done.stdout)
-    assert set(body) == {"answer", "answerable", "citations", "kb_version"}
+    assert set(body) == {"answer", "answerable", "citations", "kb_version", "generated_by"}
     assert body["answerable"] is True and body["kb_version"] == ingested.report.kb_version
     assert body["citations"] and all(
         set(c) == {"id", "doc", "section", "text", "quote", "score"} for c in body["citations"]

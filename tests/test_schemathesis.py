@@ -31,7 +31,7 @@ def _operations(portal_url: str) -> list[Any]:
 
 
 @pytest.mark.parametrize("label", ["POST /api/v1/ask", "POST /api/v1/ask/stream", "POST /api/v1/search", "POST /api/v1/match",
-                                   "GET /api/v1/health", "GET /api/v1/ready"])
+                                   "GET /api/v1/health", "GET /api/v1/ready", "POST /v1/chat/completions", "GET /v1/models"])
 def test_the_api_honours_its_own_openapi_spec(portal_url: str, label: str) -> None:
     # Driven through hypothesis directly: schemathesis' pytest plugin does not run under this pytest version.
     operation = {op.label: op for op in _operations(portal_url)}[label]

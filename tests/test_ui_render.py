@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from rag.core.types import Answer, Chunk, Citation
 from rag.ingest.loader import load_document, read_manifest
 from ui.web.outline_tab import TocEntry, build_toc, read_html
-from ui.web.render import answer_html, copy_text, highlight, table_html
+from ui.web.render import EXTRACTED_NOTE, GENERATED_NOTE, answer_html, copy_text, highlight, table_html
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 COLUMN = "第三章 遵义市科技发展重点方向 › 一、现代农业科技重点发展方向 › 2.茶 › 专栏5-2：茶科技发展重点"
@@ -58,6 +59,15 @@ def test_not_found_is_plain_with_related_passages_and_no_markers() -> None:
     page = answer_html("科技局电话？", answer, lambda c: [c])
     assert "未找到" in page and "相关内容" in page and "没有找到" in page
     assert "card-n" not in page and "<mark>" not in page
+
+
+def test_the_bubble_says_which_answerer_wrote_the_answer() -> None:
+    cited = _chunk("适宜机械化采摘的茶树新品种选育。")
+    extractive = Answer("根据《规划》，茶：适宜机械化采摘的茶树新品种选育[1]。", True, (Citation(cited, "适宜机械化采摘的茶树新品种选育", 1.0),), "v1")
+    generated = replace(extractive, answer="规划支持选育适宜机械化采摘的茶树新品种[1]。", generated_by="llm")
+    assert GENERATED_NOTE in answer_html("茶？", generated, lambda c: [c], llm=True)
+    assert EXTRACTED_NOTE in answer_html("茶？", extractive, lambda c: [c], llm=True)
+    assert "answer-by" not in answer_html("茶？", extractive, lambda c: [c])  # no LLM configured: nothing to tell apart
 
 
 def test_declined_question_has_no_cards() -> None:

@@ -26,6 +26,7 @@ def build_app(settings: Settings, *, with_chat: bool = True, progress: Progress 
     # The matcher embeds its items on first use (seconds; cached under home): do it before the first
     # request, or concurrent first requests all pay for it.
     engine.match(Profile("预热"), top_k=1)
+    report_llm(engine)
     app = create_app(engine)
     if with_chat:
         import gradio as gr
@@ -35,6 +36,17 @@ def build_app(settings: Settings, *, with_chat: bool = True, progress: Progress 
         # No run history: it would keep questions in the browser's storage on shared office PCs.
         app = gr.mount_gradio_app(app, build_chat(engine), path="/", run_history=False, footer_links=[])
     return app
+
+
+def report_llm(engine: Engine) -> None:
+    """Say at startup whether answers may be rewritten by an LLM (never required: extractive otherwise)."""
+    generator = engine.generator
+    if generator is None:
+        log.info("LLM: not configured (POLICY_RAG_LLM_BASE_URL unset); answers are extractive")
+    elif generator.reachable():
+        log.info("LLM: %s at %s, reachable; answers verified against their passages", generator.model, generator.client.base_url)
+    else:
+        log.warning("LLM: %s at %s configured but not reachable now; extractive answers until it is", generator.model, generator.client.base_url)
 
 
 def serve(settings: Settings, host: str, port: int) -> None:

@@ -136,7 +136,8 @@ class Answerer:
         chosen = self.select(ins, probs)
         citations = [Citation(p.hit.chunk, p.quote, p.hit.score) for c in chosen for p in c.parts]
         limit = max(top_k, 8) if intent == "list" or chosen[0].shape in ("column", "leads") else top_k
-        return Answer(render(intent, citations[:limit]), True, tuple(citations[:limit]), self.kb_version, intent=intent)
+        return Answer(render(intent, citations[:limit]), True, tuple(citations[:limit]), self.kb_version, intent=intent,
+                      related=ins.hits)  # the retrieved passages, which an optional LLM is given beside the quotes
 
     def select(self, ins: Inspection, probs: Sequence[float], *, second: float | None = None) -> list[Candidate]:
         """The best candidate, and a second one when the model rates it highly too (p ≥ `second`, the fitted

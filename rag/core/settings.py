@@ -50,6 +50,13 @@ class Settings(BaseSettings):
     rate_burst: int = Field(default=60, ge=1, description="requests allowed at once before the rate applies")
     cors_origins: str = Field(default="", description="comma-separated origins allowed by CORS")
     default_top_k: int = 5
+    # Optional generative backend: any OpenAI-compatible server (vLLM, Ollama, Xinference…). Unset: the
+    # extractive answerer alone, which also stays the fallback whenever the LLM fails or is not verified.
+    llm_base_url: str | None = Field(default=None, description="OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1")
+    llm_model: str = Field(default="", description="model name on that server")
+    llm_api_key: str = Field(default="", description="API key of that server (optional)")
+    llm_timeout_s: float = Field(default=20.0, gt=0, description="seconds before the LLM call gives up (extractive answer then)")
+    llm_passages: int = Field(default=5, ge=1, le=10, description="retrieved passages given to the LLM")
 
     @property
     def index_dir(self) -> Path:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+GeneratedBy = Literal["llm", "extractive"]
 
 
 @dataclass(frozen=True)
@@ -70,3 +72,4 @@ class Answer:
     kb_version: str
     intent: str = "fact"
     related: tuple[Hit, ...] = ()
+    generated_by: GeneratedBy = "extractive"  # "llm": an optional LLM rewrote it and every sentence was verified

@@ -6,7 +6,7 @@ import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
-from fastapi.concurrency import run_in_threadpool
+from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -17,11 +17,12 @@ from rag.core.settings import Settings
 from rag.core.types import Answer
 from rag.engine import Engine, UnknownDocument
 from ui.api import examples
-from ui.api.access import ApiError, Gate, read_access
+from ui.api.access import ApiError, Gate, declare_optional_reads, read_access
 from ui.api.documents_api import JOB_LIMIT
 from ui.api.documents_api import router as documents_router
 from ui.api.jobs import JobBoard
 from ui.api.middleware import RequestEnvelope, error_payload, request_id_of
+from ui.api.openai_api import router as openai_router
 from ui.api.schemas import (
     AskRequest,
     AskResponse,
@@ -55,7 +56,8 @@ def get_engine(request: Request) -> Engine:
 
 def error(request: Request, status: int, code: str, message: str, **extra: Any) -> JSONResponse:
     """An error in the API's one shape, carrying the request's id."""
-    return JSONResponse(error_payload(code, message, request_id_of(request.scope), **extra), status_code=status)
+    payload = error_payload(code, message, request_id_of(request.scope), path=request.url.path, status=status, **extra)
+    return JSONResponse(payload, status_code=status)
 
 
 def mark_degraded(engine: Engine, request: Request, response: Response) -> None:
@@ -88,12 +90,15 @@ def ask(body: AskRequest, engine: EngineDep, request: Request, response: Respons
              responses={200: {"content": {"text/event-stream": {"example": SSE_EXAMPLE}}, "description": "answer → citation… → done"}})
 async def ask_stream(body: AskRequest, engine: EngineDep, request: Request) -> StreamingResponse:
     history = [Turn(t.role, t.content) for t in body.history]
-    def ask_marked() -> tuple[Answer, bool]:  # the degraded flag is per thread: read it where ask ran
-        return engine.ask(body.question, top_k=body.top_k, history=history, docs=body.docs), engine.degraded
+    def extract_marked() -> tuple[Answer, bool]:  # the degraded flag is per thread: read it where ask ran
+        return engine.extract(body.question, top_k=body.top_k, history=history, docs=body.docs), engine.degraded
 
-    answer, degraded = await run_in_threadpool(ask_marked)
+    # The extractive answer first (errors are still JSON); then the optional LLM's verified sentences stream.
+    answer, degraded = await run_in_threadpool(extract_marked)
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", **({DEGRADED: "lexical-only"} if degraded else {})}
-    return StreamingResponse(answer_events(AskResponse.of(answer, titled=engine.several_documents), degraded=degraded), media_type="text/event-stream", headers=headers)
+    titled = engine.several_documents
+    generated = iterate_in_threadpool(engine.generate_stream(body.question, history, answer))
+    return StreamingResponse(answer_events(generated, titled=titled, degraded=degraded), media_type="text/event-stream", headers=headers)
 
 
 @router.post("/search", response_model=SearchResponse, summary="检索：返回最相关的段落", dependencies=READ,
@@ -166,6 +171,8 @@ def create_app(engine: Engine, settings: Settings | None = None) -> FastAPI:
     app.state.jobs = JobBoard(JOB_LIMIT)
     app.include_router(documents_router)  # before `router`, whose catch-all would shadow it
     app.include_router(router)
+    app.include_router(openai_router)
+    declare_optional_reads(app, [documents_router, router, openai_router])
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],

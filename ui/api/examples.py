@@ -23,10 +23,11 @@ ASK: dict[str, Any] = {
         "quote": "高新技术企业：2020年为212家，2025年目标为400家", "score": 0.1924,
     }],
     "kb_version": KB,
+    "generated_by": "extractive",
 }
 ASK_NOT_FOUND: dict[str, Any] = {
     "answer": "《规划》中没有找到关于“遵义市科技局的办公电话是多少”的明确内容。下面是最接近的段落，供参考。",
-    "answerable": False, "citations": [], "kb_version": KB,
+    "answerable": False, "citations": [], "kb_version": KB, "generated_by": "extractive",
 }
 SEARCH: dict[str, Any] = {"results": [{
     "id": "ebfe7ad34c25e1bb335c", "doc": "zunyi-sti-plan", "section": _PEPPER, "text": _PEPPER_TEXT, "score": 0.2,

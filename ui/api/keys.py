@@ -20,19 +20,34 @@ def digest(key: str) -> str:
 
 @dataclass(frozen=True)
 class KeyRecord:
-    """One issued key: its public id (for logs and revoking), its digest, a label and when it was made."""
+    """One issued key: its public id (for logs and revoking), its digest, a label, when it was made, and its
+    own rate limit (None: the server's default; 0: unlimited)."""
 
     id: str
     sha256: str
     name: str = ""
     created: str = ""
+    rate_per_minute: int | None = None
+
+
+@dataclass(frozen=True)
+class Caller:
+    """A recognised key: its public id and its own rate (None: the default)."""
+
+    id: str
+    rate_per_minute: int | None = None
+
+
+def _rate(value: object) -> int | None:
+    return int(value) if isinstance(value, int | str) and str(value).isdigit() else None
 
 
 def _read(path: Path) -> list[KeyRecord]:
     if not path.exists():
         return []
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [KeyRecord(**{k: str(r.get(k, "")) for k in ("id", "sha256", "name", "created")}) for r in data.get("keys", [])]
+    return [KeyRecord(**{k: str(r.get(k, "")) for k in ("id", "sha256", "name", "created")}, rate_per_minute=_rate(r.get("rate_per_minute")))
+            for r in data.get("keys", [])]
 
 
 def _write(path: Path, records: list[KeyRecord]) -> None:
@@ -45,11 +60,13 @@ def _write(path: Path, records: list[KeyRecord]) -> None:
     os.replace(tmp, path)
 
 
-def create_key(path: Path, name: str = "") -> tuple[str, KeyRecord]:
+def create_key(path: Path, name: str = "", rate_per_minute: int | None = None) -> tuple[str, KeyRecord]:
     """A new random key (returned once, never stored) and its record, appended to the keys file."""
+    if rate_per_minute is not None and rate_per_minute < 0:
+        raise ValueError("rate_per_minute must be >= 0")
     key = PREFIX + secrets.token_urlsafe(32)
     h = digest(key)
-    record = KeyRecord(id=h[:12], sha256=h, name=name, created=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    record = KeyRecord(id=h[:12], sha256=h, name=name, created=time.strftime("%Y-%m-%dT%H:%M:%S%z"), rate_per_minute=rate_per_minute)
     _write(path, [*_read(path), record])
     return key, record
 
@@ -72,8 +89,8 @@ class KeyRing:
 
     def __init__(self, path: Path, env_digests: str = "") -> None:
         self.path = path
-        self._env = {d.strip().lower(): "env-" + d.strip().lower()[:8] for d in env_digests.split(",") if d.strip()}
-        self._file: dict[str, str] = {}
+        self._env = {d.strip().lower(): Caller("env-" + d.strip().lower()[:8]) for d in env_digests.split(",") if d.strip()}
+        self._file: dict[str, Caller] = {}
         self._stamp: tuple[int, int] | None = None
         self._lock = threading.Lock()
 
@@ -81,12 +98,12 @@ class KeyRing:
     def configured(self) -> bool:
         return bool(self._env or self._known_file())
 
-    def identify(self, key: str) -> str | None:
-        """The key's public id when it is valid, else None."""
+    def identify(self, key: str) -> Caller | None:
+        """Who the key belongs to when it is valid, else None."""
         h = digest(key)
         return self._env.get(h) or self._known_file().get(h)
 
-    def _known_file(self) -> dict[str, str]:
+    def _known_file(self) -> dict[str, Caller]:
         try:
             st = self.path.stat()
             stamp: tuple[int, int] | None = (st.st_mtime_ns, st.st_size)
@@ -94,6 +111,6 @@ class KeyRing:
             stamp = None
         with self._lock:
             if stamp != self._stamp:
-                self._file = {r.sha256: r.id for r in _read(self.path)} if stamp is not None else {}
+                self._file = {r.sha256: Caller(r.id, r.rate_per_minute) for r in _read(self.path)} if stamp is not None else {}
                 self._stamp = stamp
             return self._file

@@ -15,16 +15,22 @@ log = logging.getLogger("policy_rag.access")
 REQUEST_ID = "X-Request-ID"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _LOGGED_FIELDS = ("question", "query", "description")
+OPENAI_PREFIX = "/v1/"  # the OpenAI-compatible routes, whose clients expect OpenAI's error shape
+_OPENAI_TYPES = {401: "authentication_error", 403: "permission_error", 404: "not_found_error", 429: "rate_limit_error"}
 
 
-def error_payload(code: str, message: str, request_id: str, **extra: Any) -> dict[str, Any]:
-    """The API's one error shape: {"code", "message" (中文), "request_id"}; every error response is built here."""
+def error_payload(code: str, message: str, request_id: str, *, path: str = "", status: int = 400, **extra: Any) -> dict[str, Any]:
+    """Every error response is built here: {"code", "message" (中文), "request_id"} under /api/v1, and
+    OpenAI's {"error": {"message", "type", "code", "param"}} under /v1 (the same code and message)."""
+    if path.startswith(OPENAI_PREFIX):
+        kind = _OPENAI_TYPES.get(status, "server_error" if status >= 500 else "invalid_request_error")
+        return {"error": {"message": message, "type": kind, "code": code, "param": None, "request_id": request_id}}
     return {"code": code, "message": message, "request_id": request_id, **extra}
 
 
-def error_body(code: str, message: str, request_id: str, **extra: Any) -> bytes:
+def error_body(code: str, message: str, request_id: str, *, path: str = "", status: int = 400) -> bytes:
     """The error shape as a raw ASGI body (for responses sent before routing)."""
-    return json.dumps(error_payload(code, message, request_id, **extra), ensure_ascii=False).encode()
+    return json.dumps(error_payload(code, message, request_id, path=path, status=status), ensure_ascii=False).encode()
 
 
 def request_id_of(scope: Scope) -> str:
@@ -35,9 +41,9 @@ class RequestEnvelope:
     """Pure ASGI (so streamed answers pass through untouched): ids, size limit, crash guard, access log."""
 
     def __init__(self, app: ASGIApp, *, max_body_bytes: int, max_upload_bytes: int, log_questions: bool = False,
-                 api_prefix: str = "/api/", upload_prefix: str = "/api/v1/documents") -> None:
+                 api_prefixes: tuple[str, ...] = ("/api/", OPENAI_PREFIX), upload_prefix: str = "/api/v1/documents") -> None:
         self.app, self.max_body, self.max_upload, self.log_questions = app, max_body_bytes, max_upload_bytes, log_questions
-        self.prefix, self.upload_prefix = api_prefix, upload_prefix
+        self.prefixes, self.upload_prefix = api_prefixes, upload_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -55,8 +61,9 @@ class RequestEnvelope:
             await send(message)
 
         body: bytes | None = None
-        writes = scope["method"] in ("POST", "PUT", "PATCH") and scope["path"].startswith(self.prefix)
-        too_large = error_body("too_large", "请求内容过大。", rid)
+        path = scope["path"]
+        writes = scope["method"] in ("POST", "PUT", "PATCH") and path.startswith(self.prefixes)
+        too_large = error_body("too_large", "请求内容过大。", rid, path=path, status=413)
         try:
             if writes and scope["path"].startswith(self.upload_prefix):
                 # Uploads are streamed to the route, not buffered here; only their size is counted.
@@ -77,7 +84,7 @@ class RequestEnvelope:
         except Exception:
             log.exception("unhandled error (request %s)", rid)
             if status[0] == 0:
-                await _send_json(send_with_id, 500, error_body("internal_error", "服务内部错误，请稍后重试。", rid))
+                await _send_json(send_with_id, 500, error_body("internal_error", "服务内部错误，请稍后重试。", rid, path=path, status=500))
         finally:
             self._log(scope, rid, status[0], started, body)
 

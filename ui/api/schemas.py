@@ -92,11 +92,13 @@ class AskResponse(BaseModel):
     answerable: bool
     citations: list[CitationOut]
     kb_version: str
+    generated_by: Literal["llm", "extractive"] = Field(
+        default="extractive", description="extractive：摘录原文；llm：配置的大模型据引用原文改写，且每句的数字与名称已核对")
 
     @classmethod
     def of(cls, a: Answer, *, titled: bool = False) -> AskResponse:
         return cls(answer=a.answer, answerable=a.answerable, citations=[CitationOut.of(c, titled=titled) for c in a.citations],
-                   kb_version=a.kb_version)
+                   kb_version=a.kb_version, generated_by=a.generated_by)
 
 
 class SearchResult(BaseModel):

@@ -57,9 +57,17 @@ def _parser() -> argparse.ArgumentParser:
     keys = sub.add_parser("keys", help="门户 API 密钥（只保存摘要）").add_subparsers(dest="action", required=True)
     kc = keys.add_parser("create", help="生成新密钥（只显示这一次）")
     kc.add_argument("--name", default="", help="用途说明，如 “政府门户”")
+    kc.add_argument("--rate-per-minute", type=_rate, default=None, metavar="N",
+                    help="该密钥自己的每分钟请求上限（默认用服务的统一限额；0 表示不限）")
     keys.add_parser("revoke", help="吊销密钥").add_argument("key_id", help="密钥编号（见 keys list）")
-    keys.add_parser("list", help="列出已发放的密钥（编号、用途、时间）")
+    keys.add_parser("list", help="列出已发放的密钥（编号、时间、用途、限额）")
     return p
+
+
+def _rate(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"每分钟请求数必须是非负整数：{value}")
+    return int(value)
 
 
 def _progress(args: argparse.Namespace) -> Progress | None:
@@ -144,9 +152,10 @@ def _keys(settings: Settings, args: argparse.Namespace) -> int:
 
     path = settings.keys_file
     if args.action == "create":
-        key, record = create_key(path, args.name)
+        key, record = create_key(path, args.name, args.rate_per_minute)
         sys.stdout.write(f"{key}\n")
-        sys.stderr.write(f"已生成密钥 {record.id}（{record.name or '未命名'}）。请立即保存：密钥本身不会再次显示。\n")
+        limit = "" if record.rate_per_minute is None else f"，每分钟最多 {record.rate_per_minute} 次" if record.rate_per_minute else "，不限流"
+        sys.stderr.write(f"已生成密钥 {record.id}（{record.name or '未命名'}{limit}）。请立即保存：密钥本身不会再次显示。\n")
         return 0
     if args.action == "revoke":
         if not revoke_key(path, args.key_id):
@@ -155,7 +164,8 @@ def _keys(settings: Settings, args: argparse.Namespace) -> int:
         sys.stderr.write(f"已吊销密钥 {args.key_id}。\n")
         return 0
     for r in list_keys(path):
-        sys.stdout.write(f"{r.id}\t{r.created}\t{r.name}\n")
+        rate = "默认限额" if r.rate_per_minute is None else f"{r.rate_per_minute}/分钟" if r.rate_per_minute else "不限"
+        sys.stdout.write(f"{r.id}\t{r.created}\t{r.name}\t{rate}\n")
     return 0
 
 

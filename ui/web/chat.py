@@ -74,7 +74,8 @@ class ChatHandlers:
                 {"role": "assistant", "content": "", "metadata": {"title": PENDING, "status": "pending"}}]
         yield "", chat, exchanges
         answer = self.engine.ask(question, history=history_of(exchanges))
-        chat[-1] = {"role": "assistant", "content": answer_html(question, answer, self.context_of, titled=self.engine.several_documents)}
+        chat[-1] = {"role": "assistant", "content": answer_html(question, answer, self.context_of, titled=self.engine.several_documents,
+                                                                  llm=self.engine.generator is not None)}
         yield "", chat, {**exchanges, len(chat) - 1: Exchange(question, answer)}
 
     def rate(self, exchanges: Exchanges, data: gr.LikeData) -> tuple[Any, ...]:

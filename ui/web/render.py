@@ -24,11 +24,19 @@ _MARKER = re.compile(r"\[(\d{1,2})\]")
 ContextOf = Callable[[Chunk], Sequence[Chunk]]
 
 
-def answer_html(question: str, answer: Answer, context_of: ContextOf, *, titled: bool = False) -> str:
+GENERATED_NOTE = "由大模型依据引用原文生成，句中数字与名称已逐句核对原文"
+EXTRACTED_NOTE = "原文摘录"
+
+
+def answer_html(question: str, answer: Answer, context_of: ContextOf, *, titled: bool = False, llm: bool = False) -> str:
     """One chat bubble: the answer (or the plain 未找到 notice) and the cited passages as cards (each
-    naming its document when `titled`, i.e. when the knowledge base holds several)."""
+    naming its document when `titled`, i.e. when the knowledge base holds several). With an LLM
+    configured (`llm`), a line says which of the two wrote the answer."""
     if answer.answerable or answer.intent == "chitchat":  # a greeting's help reply is shown as text
         head = f"<div class='answer-text'>{_paragraphs(answer.answer, markers=answer.answerable)}</div>"
+        if answer.generated_by == "llm" or (llm and answer.answerable):
+            note = GENERATED_NOTE if answer.generated_by == "llm" else EXTRACTED_NOTE
+            head += f"<div class='answer-by answer-by-{answer.generated_by}'>{note}</div>"
         title = "引用原文"
     else:
         label = NOT_FOUND if answer.citations else DECLINED

@@ -11,6 +11,8 @@ CSS = """
 .answer .answer-text p, .answer .notice p { margin: .2rem 0; line-height: 1.7; }
 .answer sup.ref { color: var(--color-accent); font-weight: 600; margin: 0 1px; }
 .answer .notice { border-left: 4px solid #d97706; background: rgba(217,119,6,.08); padding: .5rem .75rem; border-radius: 6px; }
+.answer .answer-by { font-size: .8rem; color: #6b7280; margin-top: .2rem; }
+.answer .answer-by-llm::before { content: "✓ "; color: #059669; }
 .answer .notice-tag { display: inline-block; color: #fff; background: #d97706; border-radius: 4px; padding: 0 .45rem; margin-right: .5rem; font-size: .85rem; }
 .answer .cites { margin-top: .7rem; }
 .answer .cites-title { font-weight: 600; font-size: .9rem; margin-bottom: .35rem; color: var(--body-text-color-subdued); }
