@@ -19,6 +19,7 @@ from rag.core.types import Answer, Chunk, Hit
 from rag.core.zh import Tokenizer
 from rag.index import kb
 from rag.index.embedding import Embedder, make_embedder
+from rag.index.lexical import Lexicon
 from rag.index.store import ChromaStore, StoreUnavailable, VectorStore
 from rag.ingest.chunking import PATH_SEP
 from rag.ingest.loader import load_document, read_manifest
@@ -63,6 +64,7 @@ class Engine:
         self._version = ""
         self._scopes: dict[tuple[str, frozenset[str]], tuple[HybridSearcher, Answerer]] = {}
         self._several = False
+        self._extra_in_store = 0
 
     @cached_property
     def tokenizer(self) -> Tokenizer:
@@ -83,6 +85,11 @@ class Engine:
         s = self.settings
         return ChromaStore(self.embedder, url=s.chroma_url or None, path=None if s.chroma_url else s.chroma_dir,
                            timeout=s.chroma_timeout, cooldown=s.chroma_cooldown, collection=s.chroma_collection)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The token caches behind the BM25 indexes, persisted under the index folder."""
+        return Lexicon(self.settings.index_dir / "lexical", self.tokenizer.words)
 
     @cached_property
     def generator(self) -> Generator | None:
@@ -200,8 +207,12 @@ class Engine:
                 log.warning("vector store unavailable at load: %s", exc)
         self._searcher = HybridSearcher(
             chunks, self.tokenizer, self.synonyms, store=self.store, embedder=self.embedder,
-            extra_in_store=extra, options=self.options,
+            extra_in_store=extra, options=self.options, lexicon=self.lexicon,
         )
+        self._extra_in_store = extra
+        # Tokens of chunks no longer live go; the cache is saved so the next start loads instead of cutting.
+        self.lexicon.keep_only({c.id for c in chunks})
+        self.lexicon.save()
         self._version = version
         self._several = len({c.doc for c in chunks}) > 1  # read on every request: counted once per version
         self._matcher = None
@@ -280,7 +291,8 @@ class Engine:
                 raise UnknownDocument(f"知识库中没有这些文档：{'、'.join(sorted(unknown))}")
             chunks = [c for c in self.chunks() if c.doc in wanted]
             searcher = HybridSearcher(chunks, self.tokenizer, self.synonyms, store=self.store, embedder=self.embedder,
-                                      extra_in_store=len(self.chunks()) - len(chunks), options=self.options)
+                                      extra_in_store=self._extra_in_store, options=self.options,
+                                      lexicon=self.lexicon, scope=sorted(wanted))
             entry = (searcher, Answerer(searcher, self.kb_version, matcher=lambda: self.matcher))
             # A new dict, not a mutation: concurrent requests keep reading the one they hold.
             self._scopes = {**{k: v for k, v in self._scopes.items() if k[0] == key[0]}, key: entry}

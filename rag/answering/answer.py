@@ -19,7 +19,7 @@ from rag.answering.understand import Acts, Periods, Understanding, understand
 from rag.core.types import Answer, Chunk, Citation, Hit
 from rag.core.zh import normalize
 from rag.matching.match import Matcher, eligibility_answer
-from rag.retrieval.search import HybridSearcher
+from rag.retrieval.search import HybridSearcher, embed_once
 
 _QUOTED_NAME = re.compile(r"《([^》]+)》")
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十\d]+[章节部分条]\s*|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]\s*|专栏\s*[\d-]+[：:]\s*)")
@@ -174,8 +174,8 @@ class Answerer:
         embedder = self.searcher.embedder
         if embedder is None:
             return terms[0]
-        target = embedder.embed_query(topic)
-        sims = [sum(a * b for a, b in zip(target, embedder.embed_query(t), strict=False)) for t in terms]
+        target = embed_once(embedder, topic)
+        sims = [sum(a * b for a, b in zip(target, embed_once(embedder, t), strict=False)) for t in terms]
         return terms[max(range(len(terms)), key=lambda i: sims[i])]
 
     @cached_property

@@ -96,6 +96,11 @@ class Tokenizer:
     def warm_up(self) -> None:
         self._jieba.initialize()
 
+    @property
+    def learned(self) -> frozenset[str]:
+        """The words learned from the documents so far (they decide how texts are cut)."""
+        return frozenset(self._learned)
+
     def learn(self, words: list[str]) -> None:
         """Keep these words whole from now on (the knowledge base's own vocabulary, read at index time)."""
         for word in words:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -38,7 +38,7 @@ class VectorStore(Protocol):
 
     def delete(self, ids: list[str]) -> None: ...
 
-    def query(self, vector: list[float], k: int) -> list[tuple[str, float]]: ...
+    def query(self, vector: list[float], k: int, docs: Sequence[str] = ()) -> list[tuple[str, float]]: ...
 
 
 class ChromaStore:
@@ -133,9 +133,12 @@ class ChromaStore:
         if ids:
             self._call("删除", lambda: self._vs.delete(ids=ids))
 
-    def query(self, vector: list[float], k: int) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) best first."""
-        found = self._call("查询", lambda: self._vs.similarity_search_by_vector_with_relevance_scores(vector, k=k), serving=True)
+    def query(self, vector: list[float], k: int, docs: Sequence[str] = ()) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) best first; only chunks of `docs` when given (a filter inside the
+        store, so a scoped question does not fetch the whole knowledge base's nearest vectors)."""
+        where = ({"doc": docs[0]} if len(docs) == 1 else {"doc": {"$in": list(docs)}}) if docs else None
+        found = self._call("查询", lambda: self._vs.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where),
+                           serving=True)
         return [(doc.id, 1.0 - float(distance)) for doc, distance in found]
 
     def heartbeat(self) -> bool:

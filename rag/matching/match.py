@@ -17,7 +17,7 @@ from rag.index.embedding import Embedder
 from rag.matching.lexicon import Concept, Lexicon
 from rag.matching.measures import UNSTATED, Measure, MeasureSpec, load_specs, locate, relevant
 from rag.matching.targets import Target, Unit, build_targets, load_sections, unit_vectors
-from rag.retrieval.search import HybridSearcher
+from rag.retrieval.search import HybridSearcher, embed_once
 
 MAX_ITEMS = 4
 UNSEEN_WEIGHT = 2.0  # a profile word the plan never uses: it dilutes coverage, at less than a rare word
@@ -136,7 +136,7 @@ class Matcher:
         if self.embedder is None or not self.units:
             return {}
         vectors = unit_vectors(self.embedder, tuple(u.text for u in self.units), self.cache_dir)
-        cos = vectors @ np.asarray(self.embedder.embed_query(text), dtype=np.float32)
+        cos = vectors @ np.asarray(embed_once(self.embedder, text), dtype=np.float32)
         rel = np.clip((cos - np.median(cos)) / DENSE_SCALE, 0.0, 2.0)
         return {u: float(r) for u, r in zip(self.units, rel, strict=True)}
 
@@ -169,12 +169,13 @@ class _Evidence:
         weights = [self.factor[c] * max((self.idf[t.lower()] for t in c.terms), default=0.0) for c in concepts]
         self.total = sum(w or UNSEEN_WEIGHT * self.factor[c] for c, w in zip(concepts, weights, strict=True))
 
-    def credit(self, text: str, covered: frozenset[Concept] = frozenset()) -> tuple[float, list[tuple[Concept, str]]]:
+    def credit(self, text: str, covered: frozenset[Concept] = frozenset(), *, lowered: str | None = None
+               ) -> tuple[float, list[tuple[Concept, str]]]:
         """Share of the profile found in `text`, and every concept found with the plan word it is found as.
 
         A concept counts with the IDF of the most specific plan word it is found as (less when already
         `covered`), and a plan word counts once however many concepts lead to it."""
-        lowered = text.lower()
+        lowered = text.lower() if lowered is None else lowered
         hits: list[tuple[Concept, str]] = []
         best: dict[str, float] = {}
         for c in self.concepts:
@@ -190,7 +191,7 @@ class _Evidence:
     def score(self, target: Target) -> float | None:
         """How well the target fits, or None without evidence: too little of the profile found in it,
         or found only through one loose word (a word outside the lexicon, like 开发 or 龙头企业)."""
-        lexical, hits = self.credit(target.text)
+        lexical, hits = self.credit(target.text, lowered=target.lowered)
         loose = {term for c, term in hits if not c.curated}
         if lexical < MIN_COVERAGE or not (any(c.curated for c, _ in hits) or len(loose) >= LOOSE_WORDS):
             return None

@@ -7,6 +7,7 @@ import logging
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -49,10 +50,14 @@ class Target:
     topic: str  # 辣椒 for 专栏5-3, the heading for a section
     units: tuple[Unit, ...]
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """Title and items, for looking words up."""
+        """Title and items, for looking words up (made once: every profile looks every target up)."""
         return self.title + "\n" + "\n".join(u.text for u in self.units)
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
 
     @property
     def column(self) -> str:

@@ -12,7 +12,7 @@ from rag.answering.thesaurus import used_synonyms
 from rag.core.types import Chunk, Hit
 from rag.core.zh import Tokenizer
 from rag.index.embedding import Embedder
-from rag.index.lexical import BM25Index, bigram_index
+from rag.index.lexical import Lexicon
 from rag.index.store import StoreUnavailable, VectorStore
 from rag.index.vocabulary import vocabulary
 from rag.retrieval.fusion import rrf
@@ -26,9 +26,26 @@ FUSION_K = 10
 _thread = threading.local()  # one request runs on one thread: its searches report there
 
 
+EMBED_MEMO = 32
+
+
 def begin_request() -> None:
-    """A request starts on this thread: forget whether an earlier one had to skip the vector store."""
+    """A request starts on this thread: forget whether an earlier one had to skip the vector store, and the
+    query embeddings it computed."""
     _thread.lexical_only = False
+    _thread.embedded = {}
+
+
+def embed_once(embedder: Embedder, text: str) -> list[float]:
+    """A query text's embedding, computed once per request: a compound question, the scoped re-answer of a
+    several-document base, follow-up resolution and the matcher ask for the same texts again."""
+    memo: dict[tuple[str, str], list[float]] | None = getattr(_thread, "embedded", None)
+    if memo is None or len(memo) >= EMBED_MEMO:
+        memo = _thread.embedded = {}
+    key = (embedder.name, text)
+    if key not in memo:
+        memo[key] = embedder.embed_query(text)
+    return memo[key]
 
 
 def lexical_only() -> bool:
@@ -63,6 +80,8 @@ class HybridSearcher:
         embedder: Embedder | None = None,
         extra_in_store: int = 0,
         options: SearchOptions | None = None,
+        lexicon: Lexicon | None = None,
+        scope: Sequence[str] = (),
     ) -> None:
         self.chunks = chunks
         self.tokenizer, self.synonyms = tokenizer, synonyms
@@ -73,10 +92,10 @@ class HybridSearcher:
         for c in chunks:
             self._by_section.setdefault(c.section, []).append(c)
         tokenizer.learn(vocabulary(chunks))  # before indexing, so documents and questions are cut alike
-        texts = [index_text(c) for c in chunks]
-        self.words = BM25Index(texts, tokenizer.words)
-        self.bigrams = bigram_index(texts)
-        self._extra = extra_in_store
+        lexicon = lexicon or Lexicon(None, tokenizer.words)
+        self.words, self.bigrams = lexicon.indexes([(c.id, index_text(c)) for c in chunks], tokenizer.learned)
+        self._extra = extra_in_store  # vectors in the store that no live chunk uses (a stale ingest's)
+        self.scope = tuple(scope)  # the documents this searcher covers, when not the whole knowledge base
 
     def rankings(self, query: str) -> dict[str, list[str]]:
         """Each retriever's ranked chunk ids for the (synonym-expanded) query."""
@@ -90,7 +109,7 @@ class HybridSearcher:
         }
         if self.store is not None and self.embedder is not None and self.options.weights.get("dense", 0) > 0:
             try:
-                found = self.store.query(self.embedder.embed_query(expanded), CANDIDATES + self._extra)
+                found = self.store.query(embed_once(self.embedder, expanded), CANDIDATES + self._extra, docs=self.scope)
                 out["dense"] = [cid for cid, _ in found if cid in self._by_id][:CANDIDATES]
             except StoreUnavailable as exc:
                 log.warning("dense retrieval skipped: %s", exc)

@@ -20,16 +20,28 @@ class ConsoleProgress:
         self._stage = ""
         self._bar: Any = None
         self._last = 0.0
+        self._began = 0.0
 
     def __call__(self, event: ProgressEvent) -> None:
         first = event.stage != self._stage
         self._stage = event.stage
+        if first:
+            self._began = time.monotonic()
         if self.tty:
             self._draw(event, first)
         elif first or event.finished or time.monotonic() - self._last >= self.interval:
-            self.stream.write(f"{event.label} {event.done}/{event.total}\n")
+            self.stream.write(f"{event.label} {event.done}/{event.total}{self._pace(event)}\n")
             self.stream.flush()
             self._last = time.monotonic()
+
+    def _pace(self, event: ProgressEvent) -> str:
+        """Throughput and time left, once a stage has run long enough to say (a log has no bar for them)."""
+        elapsed = time.monotonic() - self._began
+        if event.finished or event.done <= 0 or elapsed < 1.0:
+            return ""
+        rate = event.done / elapsed
+        left = (event.total - event.done) / rate
+        return f"（{rate:.1f} {self.UNITS[event.stage]}/秒，预计还需 {left:.0f} 秒）"
 
     def _draw(self, event: ProgressEvent, first: bool) -> None:
         from tqdm import tqdm

@@ -99,26 +99,66 @@ def read_html(chunks: Sequence[Chunk], toc: Sequence[TocEntry], path: tuple[str,
     return f"<article class='reader'>{''.join(parts)}</article>"
 
 
-def intro_html(toc: Sequence[TocEntry]) -> str:
+def intro_html(title: str, toc: Sequence[TocEntry]) -> str:
     count = {k: sum(e.kind == k for e in toc) for k in ("chapter", "column", "table")}
+    counted = "、".join(f"{count[k]} {unit}" for k, unit in (("chapter", "章"), ("column", "个专栏"), ("table", "张表")) if count[k])
+    name = title if "《" in title else f"《{title}》"
     return (
-        "<article class='reader'><h2>《遵义市“十四五”科技创新发展规划》目录</h2>"
-        f"<p>全文共 {count['chapter']} 章、{count['column']} 个专栏、{count['table']} 张表。"
-        "点击左侧目录中的任一标题，即可在此阅读该部分的完整原文；“主要指标表”以表格形式展示。</p></article>"
+        f"<article class='reader'><h2>{html.escape(name)}目录</h2>"
+        + (f"<p>全文共 {counted}。</p>" if counted else "")
+        + "<p>点击左侧目录中的任一标题，即可在此阅读该部分的完整原文，表格按原表展示。</p></article>"
     )
 
 
+class Outlines:
+    """Each document's chunks and table of contents, for the live knowledge-base version (rebuilt when it
+    changes, so an uploaded document appears without a restart)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._version = ""
+        self._docs: dict[str, tuple[str, list[Chunk], list[TocEntry]]] = {}
+
+    def documents(self) -> dict[str, tuple[str, list[Chunk], list[TocEntry]]]:
+        if self._version != self.engine.kb_version or not self._docs:
+            grouped: dict[str, list[Chunk]] = {}
+            for chunk in self.engine.chunks():
+                grouped.setdefault(chunk.doc, []).append(chunk)
+            self._docs = {doc: (str(cs[0].meta.get("doc_title") or doc), cs, build_toc(cs)) for doc, cs in grouped.items()}
+            self._version = self.engine.kb_version
+        return self._docs
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [(title, doc) for doc, (title, _, _) in self.documents().items()]
+
+
 def build_outline_tab(engine: Engine) -> None:
-    """The tab's components and events; call inside a `gr.Tab` context."""
-    chunks = engine.chunks()
-    toc = build_toc(chunks)
+    """The tab's components and events; call inside a `gr.Tab` context. One document's outline at a time
+    (a picker when there are several), its buttons made when shown: a hundred documents' headings as
+    components at startup took seconds and grew with the corpus."""
+    outlines = Outlines(engine)
+    choices = outlines.choices()
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=300, elem_id="toc"):
-            buttons = [
-                (entry, gr.Button(entry.title, size="sm", elem_classes=["toc-item", f"toc-{entry.kind}", f"toc-d{entry.depth}"]))
-                for entry in toc
-            ]
+            picker = gr.Dropdown(choices=choices, value=choices[0][1] if choices else None, label="文档",
+                                 visible=len(choices) > 1, elem_id="toc-doc")
+
+            @gr.render(inputs=picker)
+            def headings(doc: str | None) -> None:
+                docs = outlines.documents()
+                if doc not in docs:
+                    return
+                _, chunks, toc = docs[doc]
+                for entry in toc:
+                    button = gr.Button(entry.title, size="sm", elem_classes=["toc-item", f"toc-{entry.kind}", f"toc-d{entry.depth}"])
+                    button.click(partial(read_html, chunks, toc, entry.path), None, reader, show_progress="hidden", queue=False)
+
         with gr.Column(scale=3, min_width=400):
-            reader = gr.HTML(intro_html(toc), elem_id="reader", js_on_load=None)
-    for entry, button in buttons:
-        button.click(partial(read_html, chunks, toc, entry.path), None, reader, show_progress="hidden", queue=False)
+            first = outlines.documents().get(choices[0][1]) if choices else None
+            reader = gr.HTML(intro_html(first[0], first[2]) if first else "", elem_id="reader", js_on_load=None)
+
+    def show_intro(doc: str | None) -> str:
+        entry = outlines.documents().get(doc or "")
+        return intro_html(entry[0], entry[2]) if entry else ""
+
+    picker.change(show_intro, picker, reader, show_progress="hidden", queue=False)
