@@ -145,8 +145,8 @@ def contradicted(claim: str, said: str, passages: Sequence[str]) -> bool:
     "国家级农业科技园区9个" against a clause "国家级农业科技园区2个" (a 9 elsewhere, about something else,
     is no support)."""
     m = _NUMBER.fullmatch(claim)
-    if m is None or not m.group(2) or _YEAR.fullmatch(m.group(1) + "") and m.group(2) == "年":
-        return False
+    if m is None or not m.group(2) or (m.group(2) == "年" and _YEAR.fullmatch(m.group(1))):
+        return False  # no unit to compare, or a year: years are what a figure is about, not figures
     number, unit = m.group(1), m.group(2)
     at = re.compile(rf"(?<![\d.]){re.escape(number)}\s*{re.escape(unit)}")
     for clause in _CLAUSE.findall(said):

@@ -20,12 +20,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rag.answering.query import Turn
 from rag.core.types import Answer
-from rag.core.zh import normalize, split_sentences
+from rag.core.zh import normalize
 from rag.engine import Engine
 from ui.api import examples
 from ui.api.access import ApiError, read_access
 from ui.api.middleware import error_payload
 from ui.api.schemas import MAX_CHARS, CitationOut
+from ui.api.stream import answer_pieces
 from ui.web.render import document_name
 
 MODEL_ID = "policy-rag"
@@ -137,7 +138,7 @@ _CITATION = examples.ASK["citations"][0]
 COMPLETION_EXAMPLE: dict[str, Any] = {
     "id": "chatcmpl-3f2a9c0e5b7d4e1f8a6b2c9d", "object": "chat.completion", "created": 1764547200, "model": MODEL_ID,
     "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": (
-        f"{_ANSWER}\n\n{SOURCES}\n[1] 《遵义市“十四五”科技创新发展规划》 › {_CITATION['section']}：“{_CITATION['quote']}”")}}],
+        f"{_ANSWER}\n\n{SOURCES}\n[1] 《规划》 › {_CITATION['section']}：“{_CITATION['quote']}”")}}],
     "usage": {"prompt_tokens": 13, "completion_tokens": 120, "total_tokens": 133},
     "citations": [_CITATION], "answerable": True, "generated_by": "extractive", "kb_version": examples.KB,
 }
@@ -234,16 +235,12 @@ async def chat_completions(body: ChatCompletionRequest, engine: EngineDep) -> Ch
 
     async def events() -> AsyncIterator[str]:
         yield _chunk(cid, created, {"role": "assistant", "content": ""})
-        final, shown = extracted, False
-        async for item in iterate_in_threadpool(engine.generate_stream(question, history, extracted)):
+        final = extracted
+        async for item in answer_pieces(iterate_in_threadpool(engine.generate_stream(question, history, extracted))):
             if isinstance(item, Answer):
                 final = item
             else:
-                shown = True
                 yield _chunk(cid, created, {"content": item})
-        if not shown:  # extractive (no LLM, or nothing it wrote held): the answer sentence by sentence
-            for piece in split_sentences(final.answer) or [final.answer]:
-                yield _chunk(cid, created, {"content": piece})
         if final.citations:
             yield _chunk(cid, created, {"content": sources_block(final)})
         yield _chunk(cid, created, {}, "stop", citations=[CitationOut.of(c, titled=titled).model_dump() for c in final.citations],

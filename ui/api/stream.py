@@ -21,9 +21,9 @@ def event(name: str, data: Any) -> str:
     return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-async def answer_events(generated: AsyncIterator[str | Answer], *, titled: bool, degraded: bool) -> AsyncIterator[str]:
-    """The answer in pieces (an LLM's verified sentences as they arrive, else the extractive answer sentence
-    by sentence), each citation numbered as in the [n] markers, then a closing summary."""
+async def answer_pieces(generated: AsyncIterator[str | Answer]) -> AsyncIterator[str | Answer]:
+    """The answer's text in pieces — an LLM's verified sentences as they arrive, else the extractive answer
+    sentence by sentence — then the final Answer itself (both streams, /api/v1 and /v1, read it so)."""
     final: Answer | None = None
     shown = False
     async for item in generated:
@@ -31,13 +31,22 @@ async def answer_events(generated: AsyncIterator[str | Answer], *, titled: bool,
             final = item
         else:
             shown = True
-            yield event("answer", {"text": item})
+            yield item
     assert final is not None, "the generation stream ends with the final answer"
-    answer = AskResponse.of(final, titled=titled)
     if not shown:
-        for piece in split_sentences(answer.answer) or [answer.answer]:
-            yield event("answer", {"text": piece})
-    for n, citation in enumerate(answer.citations, start=1):
-        yield event("citation", {"n": n, **citation.model_dump()})
-    yield event("done", {"answerable": answer.answerable, "kb_version": answer.kb_version,
-                         "citations": len(answer.citations), "degraded": degraded, "generated_by": answer.generated_by})
+        for piece in split_sentences(final.answer) or [final.answer]:
+            yield piece
+    yield final
+
+
+async def answer_events(generated: AsyncIterator[str | Answer], *, titled: bool, degraded: bool) -> AsyncIterator[str]:
+    """The answer in pieces, each citation numbered as in the [n] markers, then a closing summary."""
+    async for item in answer_pieces(generated):
+        if isinstance(item, str):
+            yield event("answer", {"text": item})
+            continue
+        answer = AskResponse.of(item, titled=titled)
+        for n, citation in enumerate(answer.citations, start=1):
+            yield event("citation", {"n": n, **citation.model_dump()})
+        yield event("done", {"answerable": answer.answerable, "kb_version": answer.kb_version,
+                             "citations": len(answer.citations), "degraded": degraded, "generated_by": answer.generated_by})
