@@ -2,8 +2,10 @@
 
     python -m evals.fit [--home DIR]
 
-Tuning data: the fixed set (evals/questions.jsonl), the fresh set and the tuning halves of the blind sets
-(evals/blind/*.jsonl, split "tune"); the check halves are never read here. For every question the engine's
+Tuning data: the fixed set (evals/questions.jsonl), the fresh set, the tuning halves of the blind sets
+(evals/blind/*.jsonl, split "tune") and the questions of the tuning documents (evals/documents, split
+"tune"), each asked of its own document as the engine does with several documents present; the check
+halves are never read here. The tuning documents' questions join only with `--with-documents`. For every question the engine's
 own stages produce candidates and features; a candidate is labelled correct when it holds an evidence
 string or most of the answer's keys. Each model is the logistic regression or boosted-tree ensemble
 (scikit-learn) with the lowest cross-validated log loss, the folds grouped by the section that holds the answer so that near-duplicate questions about one
@@ -15,13 +17,15 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from evals.doc_scorer import QUESTIONS as DOC_QUESTIONS
+from evals.doc_scorer import SEED, build_home
 from evals.scorer import (
     BLIND_CONVERSATIONS,
     BLIND_PLAN,
@@ -34,14 +38,16 @@ from evals.scorer import (
 )
 from rag.answering.answer import Answerer, Inspection
 from rag.answering.intent import classify
-from rag.answering.model import MODEL_FILE
+from rag.answering.model import MODEL_FILE, scorer_of
 from rag.core.data import data_path
 from rag.core.zh import squeeze
+from rag.ingest.loader import read_manifest
 
 FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 DEPTHS = (2, 3, 4)
 TREES = 150
+MEAN = "mean of the best logistic and the best trees"
 
 
 @dataclass
@@ -52,6 +58,7 @@ class Example:
     ins: Inspection
     labels: list[int]
     group: str
+    answerer: Answerer
 
 
 def label(q: dict[str, Any], text: str) -> int:
@@ -66,14 +73,17 @@ def label(q: dict[str, Any], text: str) -> int:
     return int(bool(keys) and sum(squeeze(k) in t for k in keys) * 2 >= len(keys))
 
 
-def tuning_questions() -> list[dict[str, Any]]:
+def tuning_questions(*, documents: bool = False) -> list[dict[str, Any]]:
     rows = load_questions(QUESTIONS) + load_questions(FRESH)
     rows += [q for q in load_questions(BLIND_PLAN) + load_questions(BLIND_CONVERSATIONS) if q.get("split") == "tune"]
+    if documents:
+        rows += [q for q in load_questions(DOC_QUESTIONS) if q.get("split") == "tune"]
     return rows
 
 
-def examples(answerer: Answerer, questions: list[dict[str, Any]]) -> Iterator[Example]:
+def examples(answerer_of: Callable[[dict[str, Any]], Answerer], questions: list[dict[str, Any]]) -> Iterator[Example]:
     for q in questions:
+        answerer = answerer_of(q)
         u = answerer.understand(q["question"], replay(answerer, q))
         if u.act != "question":
             continue  # greetings and injections are decided before any score
@@ -82,7 +92,9 @@ def examples(answerer: Answerer, questions: list[dict[str, Any]]) -> Iterator[Ex
             labels = [label(q, c.text) for c in ins.candidates] if q["type"] not in REFUSE_TYPES else [0] * len(ins.candidates)
             gold = next((c.chunk.section for c, y in zip(ins.candidates, labels, strict=True) if y), "")
             group = " › ".join(gold.split(" › ")[:2]) if gold else f"q:{q['id']}"
-            yield Example(q, ins, labels, group)
+            if "doc" in q:  # sections of different documents share names (第一条): keep the document
+                group = f"{q['doc']} › {group}"
+            yield Example(q, ins, labels, group, answerer)
 
 
 def matrix(rows: list[dict[str, float]], names: list[str]) -> np.ndarray:
@@ -129,11 +141,26 @@ def fit_scorer(
         return out
 
     predictions = {name: oof(m) for name, m in family.items()}
-    losses = {name: log_loss(y, np.clip(p, 1e-6, 1 - 1e-6)) for name, p in predictions.items()}
-    top1 = {name: top1_rate(p, y, questions) for name, p in predictions.items()} if questions is not None else {}
+
+    def rank(p: dict[str, np.ndarray]) -> tuple[dict[str, float], dict[str, float]]:
+        losses = {name: log_loss(y, np.clip(v, 1e-6, 1 - 1e-6)) for name, v in p.items()}
+        top1 = {name: top1_rate(v, y, questions) for name, v in p.items()} if questions is not None else {}
+        return losses, top1
+
+    losses, top1 = rank(predictions)
+
+    def best_of(kind: str) -> str:
+        return min((n for n in losses if n.startswith(kind)), key=lambda n: (-top1.get(n, 0.0), losses[n]))
+
+    # The two families' best members averaged: often better than either, and cross-validated like them.
+    pair = (best_of("logistic"), best_of("trees"))
+    predictions[MEAN] = (predictions[pair[0]] + predictions[pair[1]]) / 2
+    losses, top1 = rank(predictions)
     best = min(losses, key=lambda n: (-top1.get(n, 0.0), losses[n]))
-    model = clone(family[best]).fit(x, y)
-    spec = export(model, names)
+    if best == MEAN:
+        spec = {"kind": "mean", "parts": [export(clone(family[n]).fit(x, y), names) for n in pair], "of": list(pair)}
+    else:
+        spec = export(clone(family[best]).fit(x, y), names)
     spec["chosen_by_cv"] = {n: {"log_loss": round(v, 4), **({"top1": round(top1[n], 4)} if top1 else {})} for n, v in losses.items()}
     return spec, predictions[best], losses[best]
 
@@ -171,34 +198,47 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", type=Path, help="data directory for the fitting index (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=data_path(MODEL_FILE))
+    parser.add_argument("--with-documents", action="store_true",
+                        help="also fit answerability on the tuning documents' questions (measured, not shipped: see README)")
     args = parser.parse_args(argv)
-    from rag.core.settings import Settings, force_offline
-    from rag.engine import Engine
+    from rag.core.settings import force_offline
 
     force_offline()
     with tempfile.TemporaryDirectory() as tmp:
-        engine = Engine(Settings(home=args.home or Path(tmp), corpus=Path("corpus")))
+        # The seed corpus, with the blind documents added when their questions are fit on.
+        engine = build_home(args.home or Path(tmp), with_documents=args.with_documents)
         engine.warm_up()
-        report = fit(engine.answerer, tuning_questions())
+        seed = sorted(d.id for d in read_manifest(SEED))
+
+        def answerer_of(q: dict[str, Any]) -> Answerer:
+            return engine.scoped([Path(q["doc"]).stem] if "doc" in q else seed)[1]
+
+        report = fit(answerer_of, tuning_questions(documents=args.with_documents))
     report["model"]["fitted_on"] = report.pop("data")
     args.out.write_text(json.dumps(report["model"], ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(report["cv"], ensure_ascii=False))
 
 
-def fit(answerer: Answerer, questions: list[dict[str, Any]]) -> dict[str, Any]:
+def fit(answerer_of: Callable[[dict[str, Any]], Answerer], questions: list[dict[str, Any]]) -> dict[str, Any]:
     """Both models, their thresholds and cross-validated figures."""
-    exs = [e for e in examples(answerer, questions) if e.ins.candidates]
-    cand_rows = [r for e in exs for r in e.ins.rows]
-    names = sorted({k for r in cand_rows for k in r})
-    y = np.array([v for e in exs for v in e.labels])
-    groups = np.array([e.group for e in exs for _ in e.labels])
-    owners = np.array([n for n, e in enumerate(exs) for _ in e.labels])
+    exs = [e for e in examples(answerer_of, questions) if e.ins.candidates]
+    # The candidate scorer learns from the plan's questions; the documents' questions are too few to fit
+    # it on (with them the choice of model swings between fits) but are what the answerability decision
+    # must also hold on, so it is fit on all, the documents' candidates scored by the plan-fit scorer.
+    plan = [e for e in exs if "doc" not in e.q]
+    cand_rows = [r for e in plan for r in e.ins.rows]
+    names = sorted({k for e in exs for r in e.ins.rows for k in r})
+    y = np.array([v for e in plan for v in e.labels])
+    groups = np.array([e.group for e in plan for _ in e.labels])
+    owners = np.array([n for n, e in enumerate(plan) for _ in e.labels])
     cand_spec, cand_oof, cand_loss = fit_scorer(matrix(cand_rows, names), y, groups, names, owners)
 
     # Question level, from out-of-fold candidate probabilities (what the model would say on unseen text).
-    offsets = np.cumsum([0] + [len(e.labels) for e in exs])
-    probs = [cand_oof[offsets[i] : offsets[i + 1]] for i in range(len(exs))]
-    q_rows = [answerer.question_features(e.ins, p.tolist()) for e, p in zip(exs, probs, strict=True)]
+    offsets = np.cumsum([0] + [len(e.labels) for e in plan])
+    oof = {id(e): cand_oof[offsets[i] : offsets[i + 1]] for i, e in enumerate(plan)}
+    scorer = scorer_of(cand_spec)
+    probs = [oof[id(e)] if id(e) in oof else np.array([scorer.prob(r) for r in e.ins.rows]) for e in exs]
+    q_rows = [e.answerer.question_features(e.ins, p.tolist()) for e, p in zip(exs, probs, strict=True)]
     q_names = sorted({k for r in q_rows for k in r})
     q_y = np.array([int(e.q["type"] not in REFUSE_TYPES) for e in exs])
     q_groups = np.array([e.group for e in exs])
@@ -208,7 +248,7 @@ def fit(answerer: Answerer, questions: list[dict[str, Any]]) -> dict[str, Any]:
     threshold = max(accuracy, key=lambda t: (accuracy[t], -abs(t - 0.5)))
 
     top1 = [bool(e.labels[int(np.argmax(p))]) for e, p in zip(exs, probs, strict=True) if e.q["type"] not in REFUSE_TYPES]
-    second, keys_hit = second_threshold(answerer, exs, probs)
+    second, keys_hit = second_threshold(exs, probs)
     return {
         "model": {"candidate": cand_spec, "answerable": ans_spec, "threshold": float(threshold), "second": second},
         "data": {"questions": len({e.q["id"] for e in exs}), "candidates": len(y), "positives": int(y.sum())},
@@ -218,7 +258,7 @@ def fit(answerer: Answerer, questions: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def second_threshold(answerer: Answerer, exs: list[Example], probs: list[np.ndarray]) -> tuple[float, float]:
+def second_threshold(exs: list[Example], probs: list[np.ndarray]) -> tuple[float, float]:
     """The probability a second candidate needs to be quoted beside the first: the value under which the
     answerer's own selection, on out-of-fold probabilities, holds all the keys within the concise length
     most often."""
@@ -228,7 +268,7 @@ def second_threshold(answerer: Answerer, exs: list[Example], probs: list[np.ndar
     def hit_rate(t: float) -> float:
         ok = 0
         for e, p in answerable:
-            text = "".join(c.text for c in answerer.select(e.ins, p.tolist(), second=t))
+            text = "".join(c.text for c in e.answerer.select(e.ins, p.tolist(), second=t))
             limit = 200 if e.q["type"] in SHORT_TYPES else 500  # the concise length of the scorer
             ok += all(squeeze(k) in squeeze(text) for k in e.q["keys"]) and len(text) <= limit
         return ok / max(len(answerable), 1)

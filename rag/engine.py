@@ -11,12 +11,13 @@ from functools import cached_property
 from pathlib import Path
 
 from rag.answering.answer import Answerer
+from rag.answering.evidence import load_generic
 from rag.answering.generate import Generator
 from rag.answering.query import Synonyms, Turn
 from rag.core.progress import Progress, notify
 from rag.core.settings import Settings
 from rag.core.types import Answer, Chunk, Hit
-from rag.core.zh import Tokenizer
+from rag.core.zh import Tokenizer, normalize
 from rag.index import kb
 from rag.index.embedding import Embedder, make_embedder
 from rag.index.lexical import Lexicon
@@ -24,6 +25,8 @@ from rag.index.store import ChromaStore, StoreUnavailable, VectorStore
 from rag.ingest.chunking import PATH_SEP
 from rag.ingest.loader import load_document, read_manifest
 from rag.matching.match import Matcher, MatchResult, Profile
+from rag.matching.targets import item_texts, item_vectors
+from rag.retrieval.naming import DocumentNames
 from rag.retrieval.search import HybridSearcher, SearchOptions, begin_request, index_text, lexical_only
 
 log = logging.getLogger(__name__)
@@ -64,6 +67,7 @@ class Engine:
         self._version = ""
         self._scopes: dict[tuple[str, frozenset[str]], tuple[HybridSearcher, Answerer]] = {}
         self._several = False
+        self._names = DocumentNames([], lambda t: [], frozenset())
         self._extra_in_store = 0
 
     @cached_property
@@ -120,6 +124,7 @@ class Engine:
             current = None
         with self._lock:
             embedded = self._embed_missing(chunks, progress)
+            self._embed_items(chunks, progress)
             notify(progress, "commit", 0, 1)
             if current and current[0] == version and not embedded:
                 self._activate(version, chunks)
@@ -162,6 +167,13 @@ class Engine:
             self.store.add(part, [index_text(c) for c in part])
             notify(progress, "embed", start + len(part), len(todo))
         return len(todo)
+
+    def _embed_items(self, chunks: list[Chunk], progress: Progress | None = None) -> None:
+        """Embed the enterprise matcher's new items before the swap, so no request waits for them."""
+        if self.embedder is None:
+            notify(progress, "match", 0, 0)
+            return
+        item_vectors(self.embedder, self.settings.home / "match").of(item_texts(chunks), progress)
 
     def _drop_stale(self, live: set[str]) -> int:
         """Delete vectors no live chunk uses: the collection belongs to this knowledge base alone (deployments
@@ -215,6 +227,7 @@ class Engine:
         self.lexicon.save()
         self._version = version
         self._several = len({c.doc for c in chunks}) > 1  # read on every request: counted once per version
+        self._names = DocumentNames(chunks, lambda t: self.tokenizer.words(t, fine=False), load_generic())
         self._matcher = None
         self._answerer = Answerer(self._searcher, version, matcher=lambda: self.matcher)
 
@@ -265,6 +278,11 @@ class Engine:
         assert self._answerer is not None
         if docs:
             return self.scoped(docs)[1].answer(question, top_k=top_k, history=history)
+        named = self._names.named(normalize(question)) if self._several else ""
+        if named:  # "洛阳贷款贴息细则是哪个部门发的？": the document the question names by its title
+            answer = self.scoped([named])[1].answer(question, top_k=top_k, history=history)
+            if answer.answerable:
+                return answer
         answer = self._answerer.answer(question, top_k=top_k, history=history)
         top = (answer.citations[0].chunk.doc if answer.citations else answer.related[0].chunk.doc if answer.related else "")
         if not top or not self.several_documents:

@@ -8,7 +8,7 @@ import pytest
 from rag.answering.answer import Answerer
 from rag.answering.candidates import candidates, row_line
 from rag.answering.guard import Guard
-from rag.answering.model import Logistic, load_model
+from rag.answering.model import Logistic, load_model, scorer_of
 from rag.answering.query import Synonyms, Turn
 from rag.answering.understand import Acts, understand
 from rag.core.types import Chunk, Hit
@@ -69,6 +69,15 @@ def test_the_logistic_model_is_standardised_and_bounded() -> None:
     model = Logistic(("x",), (1.0,), (2.0,), (4.0,), 0.0)
     assert model.prob({"x": 1.0}) == pytest.approx(0.5)
     assert model.prob({"x": 3.0}) > 0.98 and model.prob({"x": -1e9}) > 0.0
+
+
+def test_a_mean_of_scorers_averages_their_probabilities() -> None:
+    low, high = Logistic(("x",), (0.0,), (1.0,), (-4.0,), 0.0), Logistic(("y",), (0.0,), (1.0,), (4.0,), 0.0)
+    mean = scorer_of({"kind": "mean", "parts": [
+        {"kind": "logistic", "features": ["x"], "mean": [0.0], "scale": [1.0], "coef": [-4.0], "intercept": 0.0},
+        {"kind": "logistic", "features": ["y"], "mean": [0.0], "scale": [1.0], "coef": [4.0], "intercept": 0.0}]})
+    row = {"x": 1.0, "y": 1.0}
+    assert mean.prob(row) == pytest.approx((low.prob(row) + high.prob(row)) / 2) and mean.features == ("x", "y")
 
 
 def test_the_shipped_model_names_only_features_the_featurizer_makes(answerer: Answerer) -> None:

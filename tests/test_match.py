@@ -35,6 +35,7 @@ class HashEmbedder:
 
     def __init__(self) -> None:
         self.passage_calls = 0
+        self.passage_texts = 0
 
     def _vector(self, text: str) -> list[float]:
         v = np.zeros(64)
@@ -47,6 +48,7 @@ class HashEmbedder:
 
     def embed_passages(self, texts: list[str]) -> list[list[float]]:
         self.passage_calls += 1
+        self.passage_texts += len(texts)
         return [self._vector(t) for t in texts]
 
 
@@ -184,12 +186,31 @@ def test_item_vectors_are_embedded_once_then_read_from_disk(plan_chunks: list[Ch
     searcher = HybridSearcher(plan_chunks, Tokenizer(), Synonyms.load(), embedder=embedder)
     first = Matcher(searcher, cache_dir=tmp_path).match(Profile("我们做冻干水果零食"))
     Matcher(searcher, cache_dir=tmp_path).match(Profile("辣椒酱"))
-    assert embedder.passage_calls == 1
-    targets._VECTORS.clear()  # as after a restart: the vectors come from disk
+    calls = embedder.passage_calls
+    assert calls >= 1
+    targets._TABLES.clear()  # as after a restart: the vectors come from disk
     again = Matcher(searcher, cache_dir=tmp_path).match(Profile("我们做冻干水果零食"))
-    assert embedder.passage_calls == 1 and len(list(tmp_path.glob("items-*.npy"))) == 1
+    assert embedder.passage_calls == calls and [p.name for p in tmp_path.iterdir()] == ["items-hash-bigrams-64.npz"]
     assert [d.title for d in again.directions] == [d.title for d in first.directions]
     assert first.directions[0].title == "专栏5-4：果蔬科技发展重点"
+
+
+def test_a_new_document_embeds_only_its_new_items(plan_chunks: list[Chunk], tmp_path: Path) -> None:
+    """Items are kept by content: a second document repeating the plan's items costs nothing but the one
+    item it adds, and each document's 专栏 is matched as that document's own."""
+    embedder = HashEmbedder()
+    one = HybridSearcher(plan_chunks, Tokenizer(), Synonyms.load(), embedder=embedder)
+    alone = Matcher(one, cache_dir=tmp_path).match(Profile("我们做冻干水果零食"))
+    before = embedder.passage_texts
+    column = next(c for c in plan_chunks if c.kind == "column")
+    copy = [dataclasses.replace(c, id=f"b-{c.id}", doc="second", text=c.text + ("新增一项冻干技术。" if c is column else ""))
+            for c in plan_chunks]
+    both = HybridSearcher(plan_chunks + copy, Tokenizer(), Synonyms.load(), embedder=embedder)
+    matched = Matcher(both, cache_dir=tmp_path).match(Profile("我们做冻干水果零食"))
+    assert embedder.passage_texts - before == 1  # 新增一项冻干技术
+    first = [d for d in matched.directions if d.items[0].chunk.doc == plan_chunks[0].doc]
+    assert first and first[0].title == alone.directions[0].title
+    assert {d.items[0].chunk.doc for d in matched.directions} == {plan_chunks[0].doc, "second"}
 
 
 # -- the profile set and the quality gate ---------------------------------------------------------------
@@ -237,3 +258,20 @@ def test_cli_match_prints_a_readable_result(ingested: Ingested, tmp_path: Path) 
     assert "专栏5-11" in done.stdout and "匹配依据" in done.stdout and "支持措施" in done.stdout
     empty = _run(ingested, tmp_path, "  ")
     assert empty.returncode == 2 and "不能为空" in empty.stderr and "Traceback" not in empty.stderr
+
+
+def test_an_interrupted_item_embedding_resumes_where_it_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Interrupted(HashEmbedder):
+        def embed_passages(self, texts: list[str]) -> list[list[float]]:
+            if self.passage_calls == 1:
+                raise KeyboardInterrupt  # the operator's Ctrl-C during the second batch
+            return super().embed_passages(texts)
+
+    monkeypatch.setattr(targets, "SAVE_EVERY", 3)
+    texts = [f"第{n}项关键技术研发" for n in range(8)]
+    with pytest.raises(KeyboardInterrupt):
+        targets.ItemVectors(Interrupted(), tmp_path).of(texts)
+    retry = HashEmbedder()
+    vectors = targets.ItemVectors(retry, tmp_path).of(texts)  # a new process: the saved batch is read
+    assert retry.passage_texts == 5 and vectors.shape == (8, 64)
+    assert np.allclose(vectors, np.asarray(HashEmbedder().embed_passages(texts)))

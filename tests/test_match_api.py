@@ -51,10 +51,10 @@ def test_match_returns_the_contract(client: httpx.Client, engine: Engine) -> Non
     body = match(client, description=CHILI)
     assert {"matches", "measures", "kb_version"} <= set(body) and body["kb_version"] == engine.kb_version
     first = body["matches"][0]
-    assert set(first) == {"title", "section", "items", "reason", "score", "citations"}
+    assert set(first) == {"title", "section", "doc", "items", "reason", "score", "citations"}
     assert first["title"] == "专栏5-3：辣椒科技发展重点" and "专栏5-3" in first["section"]
     assert "食用辣椒制品机械化生产技术与设备提升" in first["items"]
-    assert first["reason"] and isinstance(first["score"], float)
+    assert first["reason"] and isinstance(first["score"], float) and first["doc"] == engine.chunks()[0].doc
     assert all(set(c) == CITATION_KEYS for m in body["matches"] for c in m["citations"])
     assert body["measures"] and all(set(m) == {"name", "condition", "citations"} for m in body["measures"])
     assert all(set(c) == CITATION_KEYS for m in body["measures"] for c in m["citations"])

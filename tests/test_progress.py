@@ -43,11 +43,12 @@ def test_a_fresh_ingest_reports_each_document_then_embedding_then_the_swap(tmp_p
     events: list[ProgressEvent] = []
     report = Engine(settings_for(tmp_path / "home", corpus)).ingest(progress=events.append)
 
-    assert [e.stage for e in events] == sorted((e.stage for e in events), key=["parse", "embed", "commit"].index)
+    assert [e.stage for e in events] == sorted((e.stage for e in events), key=["parse", "embed", "match", "commit"].index)
     stages = _by_stage(events)
     assert stages["parse"] == [(0, 2), (1, 2), (2, 2)]
     _assert_advances(stages["embed"])
     assert stages["embed"][-1] == (report.embedded, report.embedded) and report.embedded == report.chunks == 17
+    assert stages["match"] == [(0, 0)]  # notices without 专栏: no matcher items to embed
     assert stages["commit"] == [(0, 1), (1, 1)] and events[-1].label == "更新索引"
 
     # Reporting progress changes nothing about the outcome: the same base without a callback.
@@ -60,7 +61,7 @@ def test_a_first_start_reports_its_ingest_and_a_later_start_has_nothing_to_repor
     write_notices(corpus)
     events: list[ProgressEvent] = []
     Engine(settings_for(tmp_path / "home", corpus)).warm_up(progress=events.append)  # what `serve` does on start
-    assert {e.stage for e in events} == {"parse", "embed", "commit"} and events[-1].finished
+    assert {e.stage for e in events} == {"parse", "embed", "match", "commit"} and events[-1].finished
     again: list[ProgressEvent] = []
     Engine(settings_for(tmp_path / "home", corpus)).warm_up(progress=again.append)  # the index is loaded, not built
     assert again == []
@@ -155,7 +156,7 @@ def test_an_upload_job_queues_behind_a_write_then_reports_progress_and_the_resul
     assert percents == sorted(percents) and final["percent"] == 100.0 and final["error"] is None
     for s in seen:
         if s["state"] == "running":
-            assert s["stage"] in ("parse", "embed", "commit") and 0 <= s["done"] <= s["total"] and re.search(CJK, s["message"])
+            assert s["stage"] in ("parse", "embed", "match", "commit") and 0 <= s["done"] <= s["total"] and re.search(CJK, s["message"])
     result = final["result"]
     assert result["document"]["id"] == "rd-subsidy" and result["document"]["number"] == "遵府办发〔2023〕35号"
     assert result["embedded"] == 7 and result["changed"] is True

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from rag.answering.candidates import CANDIDATE_HITS, Candidate, candidates
 from rag.answering.evidence import Evidence, Weights
+from rag.answering.facts import DocumentFacts
 from rag.answering.features import Ask, Featurizer
 from rag.answering.guard import Guard, decline_injection, decline_offtopic
 from rag.answering.intent import Intent, classify
@@ -57,6 +58,7 @@ class Answerer:
         self.periods = Periods.load().with_documents({str(c.meta.get("doc_title", "")) for c in searcher.chunks})
         self.evidence = Evidence(searcher)
         self.features = Featurizer(self.evidence, self.guard)
+        self.facts = DocumentFacts(searcher.chunks)
         self._model = model
 
     @property
@@ -96,6 +98,9 @@ class Answerer:
         if u.act == "injection":
             return Answer(decline_injection(self.source_label), False, (), self.kb_version, intent="injection")
         answer = self.extract_parts(u, top_k) if u.parts else self.extract(u.question, u.intent, top_k, suspect=bool(u.suspect))
+        stated = self.about_document(u.question, answer)
+        if stated is not None:
+            return stated
         if u.intent == "eligibility" and self.matcher is not None and (not answer.answerable or _from_columns(answer)):
             # "我们是做仿制药的，规划对我们有什么方向？": the enterprise matcher ranks the directions and
             # adds the support measures; a question about one passage keeps the passage's answer.
@@ -160,6 +165,17 @@ class Answerer:
                 chosen.append(cand)
                 break
         return chosen
+
+    def about_document(self, question: str, answer: Answer) -> Answer | None:
+        """A question about the document itself (文号, 发文机关, 施行 and 有效期, 咨询电话) answered from the
+        lines of the best passage's document that state it, unless the answer found already quotes them."""
+        top = answer.citations or tuple(Citation(h.chunk, "", h.score) for h in answer.related)
+        if not top or not self.facts.asked(question):
+            return None
+        stated = self.facts.answer(question, top[0].chunk.doc)
+        if not stated or (answer.answerable and all(c.quote in answer.answer for c in stated)):
+            return None
+        return Answer(render("fact", stated), True, tuple(stated), self.kb_version, intent="fact", related=answer.related)
 
     # -- helpers --------------------------------------------------------------------------------
     def closest_term(self, terms: list[str], topic: str) -> str:

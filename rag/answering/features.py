@@ -14,13 +14,15 @@ from rag.answering.candidates import Candidate
 from rag.answering.evidence import Evidence, Weights
 from rag.answering.guard import Guard
 from rag.answering.intent import Intent
+from rag.answering.ranges import amounts, label_relation, labels, relation
 from rag.core.data import data_lines
 from rag.core.zh import normalize
 
 _DIGIT = re.compile(r"\d")
 _YEAR_ASKED = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
-_YEAR = re.compile(r"(?:19|20)\d\d年")
-_WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月|哪天|日期")
+_WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月|哪天|日期|多久|多长时间")
+# What a "when" question is answered with: a year, a month or a date, or a period or deadline (每季度, 15个工作日内).
+_TIME = re.compile(r"(?:19|20)\d\d年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|季度|每年|每月|工作日|[日天周]内|个月|日起|年内")
 _FIGURE = re.compile(r"^\d+(?:\.\d+)?%?$")
 _LIST_MARK = re.compile(r"[、；]")
 # A stated name: a quoted one of four characters or more (not “十三五”), or an organisation's own name.
@@ -48,6 +50,8 @@ class Ask:
     where: bool = False  # asks for the chapter or part something is in
     suspect: bool = False
     wording: str = ""  # the question's words without stopwords, generic words kept (for heading overlap)
+    amounts: tuple[tuple[str, float], ...] = ()  # amounts the question states (研发费用950万): which row holds them
+    tiers: frozenset[str] = frozenset()  # tier labels the question names (B类, 第三档)
 
     @cached_property
     def top_term(self) -> str:
@@ -73,7 +77,8 @@ class Featurizer:
         return Ask(question, intent, weights, tuple(_YEAR_ASKED.findall(normalize(question))), bool(_WHEN.search(question)),
                    self.guard.asks_for_name(question), tuple(self.guard.asked_attributes(question)),
                    sum(weights[k] for k in unseen) / total, tuple(unseen), self.guard.asks_where(question), suspect,
-                   "".join(self.ev.searcher.tokenizer.words(question, fine=False)))
+                   "".join(self.ev.searcher.tokenizer.words(question, fine=False)), tuple(amounts(normalize(question))),
+                   frozenset(labels(normalize(question))))
 
     def states_name(self, text: str) -> bool:
         return bool(_QUOTED.search(text)) or any(m.group(1) not in self.kinds for m in _ORGANISATION.finditer(text))
@@ -97,13 +102,15 @@ class Featurizer:
             "digit": float(bool(_DIGIT.search(text))),
             "items": min(len(_LIST_MARK.findall(text)), 8) / 8,
             "year_miss": float(any(y not in context for y in ask.years)),
-            "when_miss": float(ask.when and not _YEAR.search(text)),
+            "when_miss": float(ask.when and not _TIME.search(text)),
             "name_miss": float(ask.name and not self.states_name(text)),
             "attr_miss": float(any(a not in chunk.text for a in ask.attributes)),
             "heading": _bigram_share(ask.wording, cand.where.split(" › ")[-1]),
             "miss_max": self.missing(w, text + cand.where),
             "miss_max_chunk": self.missing(w, context),
         }
+        f["in_range"], f["out_range"] = relation(list(ask.amounts), text)  # type: ignore[arg-type]
+        f["tier_hit"], f["tier_other"] = label_relation(set(ask.tiers), text)
         for r in RETRIEVERS:
             f[f"r_{r}"] = 1.0 / (1 + hit.ranks[r]) if r in hit.ranks else 0.0
         for s in SHAPES:
@@ -142,9 +149,10 @@ class Featurizer:
             "unseen_n": min(len(ask.unseen_words), 3) / 3,
             "unseen_name": float(any(_NAME_WORD.search(k.split("|")[0]) for k in ask.unseen_words)),
             "absent_all": self.missing(ask.weights, hits_text) if hits_text else 0.0,
+            "in_range_any": max((x[1].get("in_range", 0.0) for x in ranked), default=0.0),
         }
         for key in ("cov", "title", "top_term", "fused", "year_miss", "when_miss", "name_miss", "attr_miss", "digit", "r_dense",
-                    "miss_max", "miss_max_chunk", "cov_chunk"):
+                    "miss_max", "miss_max_chunk", "cov_chunk", "in_range", "out_range", "tier_hit", "tier_other"):
             f[f"best_{key}"] = best.get(key, 0.0)
         f["number_miss"] = float(ask.intent == "number") * (1 - best.get("digit", 0.0))
         return f

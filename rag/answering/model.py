@@ -62,10 +62,26 @@ class Trees:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-Scorer = Logistic | Trees
+@dataclass(frozen=True)
+class Mean:
+    """The average of several fitted scorers' probabilities (the fit picks it when it cross-validates best)."""
+
+    parts: tuple[Logistic | Trees, ...]
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f for p in self.parts for f in p.features))
+
+    def prob(self, row: dict[str, float]) -> float:
+        return sum(p.prob(row) for p in self.parts) / len(self.parts)
+
+
+Scorer = Logistic | Trees | Mean
 
 
 def scorer_of(spec: dict[str, Any]) -> Scorer:
+    if spec.get("kind") == "mean":
+        return Mean(tuple(Trees.of(p) if p.get("kind") == "trees" else Logistic.of(p) for p in spec["parts"]))
     return Trees.of(spec) if spec.get("kind") == "trees" else Logistic.of(spec)
 
 

@@ -1,4 +1,4 @@
-"""Progress of long knowledge-base work (parse → embed → commit), reported through an optional callback."""
+"""Progress of long knowledge-base work (parse → embed → match → commit), reported through an optional callback."""
 
 from __future__ import annotations
 
@@ -6,14 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-Stage = Literal["parse", "embed", "commit"]
-STAGES: tuple[Stage, ...] = ("parse", "embed", "commit")
-LABELS: dict[Stage, str] = {"parse": "解析文档", "embed": "向量化", "commit": "更新索引"}
+Stage = Literal["parse", "embed", "match", "commit"]
+STAGES: tuple[Stage, ...] = ("parse", "embed", "match", "commit")
+LABELS: dict[Stage, str] = {"parse": "解析文档", "embed": "向量化", "match": "企业匹配条目向量化", "commit": "更新索引"}
 
 
 @dataclass(frozen=True)
 class ProgressEvent:
-    """`done` of `total` units of one stage: documents (parse), chunks (embed) or the index swap (commit)."""
+    """`done` of `total` units of one stage: documents (parse), chunks (embed),
+    items of the enterprise matcher (match) or the index swap (commit)."""
 
     stage: Stage
     done: int

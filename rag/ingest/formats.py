@@ -11,10 +11,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 GRID = re.compile(r"^⟦GRID:(\d+)⟧$")
 MIN_TEXT_CHARS = 20
+MAX_CAPTION_CHARS = 40
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -37,6 +39,10 @@ class RawDocument:
 
     text: str
     grids: list[Grid] = field(default_factory=list)
+    # Each line is a whole paragraph (a web page's blocks), not a line a layout may have wrapped (PDF, and
+    # DOCX converted from one, which keeps the PDF's lines as paragraphs).
+    paragraphs: bool = False
+    meta: dict[str, str] = field(default_factory=dict)  # what the file format states: a web page's title, date
 
 
 def read_raw(path: Path) -> RawDocument:
@@ -136,14 +142,92 @@ def _add_grid(lines: list[str], grids: list[Grid], rows: list[tuple[str, ...]]) 
         lines.extend(" ".join(r) for r in rows)
         return
     title = ""
-    if lines and len(lines[-1]) <= 40 and (lines[-1].strip().startswith("表") or lines[-1].strip().endswith("表")):
+    if lines and _is_caption(lines[-1].strip()):
         title = lines.pop().strip()
     lines.append(f"⟦GRID:{len(grids)}⟧")
     grids.append(Grid(title, rows[0], tuple(rows[1:])))
 
 
+def _is_caption(line: str) -> bool:
+    """A table's caption: 表N …/…表, or a short title line with no sentence punctuation (…贴息标准)."""
+    from rag.ingest.outline import heading_level
+
+    if not line or len(line) > MAX_CAPTION_CHARS or GRID.match(line):
+        return False
+    if line.startswith("表") or line.endswith("表"):
+        return True
+    return len(line) <= MAX_CAPTION_CHARS * 3 // 4 and not re.search(r"[，。；：:！？、]", line) and heading_level(line) is None
+
+
 # -- HTML and Markdown --------------------------------------------------------------------------------
 def _read_html(markup: str) -> RawDocument:
+    """A saved web page's main content (trafilatura drops the site's navigation, breadcrumb, related
+    links, share bar and footer), its blocks as paragraphs and its tables as grids; the page's own
+    title and date as metadata. A page trafilatura finds no article in is read whole."""
+    main = _main_content(markup)
+    return main if main is not None else _read_whole_html(markup)
+
+
+def _main_content(markup: str) -> RawDocument | None:
+    import trafilatura
+    from bs4 import BeautifulSoup
+    from lxml import etree
+
+    xml = trafilatura.extract(markup, output_format="xml", include_tables=True, include_comments=False,
+                              include_links=False, favor_recall=True, with_metadata=True, deduplicate=False)
+    if not xml:
+        return None
+    root = etree.fromstring(xml.encode("utf-8"))
+    body = root.find("main")
+    if body is None:
+        return None
+    soup = BeautifulSoup(markup, "html.parser")
+    captions = _captions(soup)  # trafilatura drops <caption>: found again by the table's header row
+    lines: list[str] = []
+    grids: list[Grid] = []
+    for block in body:
+        if block.tag == "table":
+            rows = [tuple(" ".join("".join(c.itertext()).split()) for c in row.findall("cell")) for row in block.findall("row")]
+            rows = [r for r in rows if any(r)]
+            while rows and sum(1 for c in rows[0] if c) == 1 and len(rows) > 2:  # a caption spanning the table
+                lines.append(next(c for c in rows[0] if c))
+                rows = rows[1:]
+            if rows and rows[0] in captions:
+                lines.append(captions[rows[0]])
+            _add_grid(lines, grids, rows)
+        elif block.tag == "list":
+            lines.extend(" ".join("".join(i.itertext()).split()) for i in block.findall("item"))
+        else:
+            lines.append(" ".join("".join(block.itertext()).split()))
+    text = "\n".join(x for x in lines if x)
+    if sum(len(_CJK.findall(x)) for x in lines) < MIN_TEXT_CHARS:
+        return None
+    meta = {k: v for k, v in (("title", root.get("title", "")), ("issued", _page_date(soup))) if v}
+    return RawDocument(text, grids, paragraphs=True, meta=meta)
+
+
+def _captions(soup: Any) -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {}
+    for table in soup.find_all("table"):
+        caption, first = table.find("caption"), table.find("tr")
+        if caption is not None and first is not None:
+            header = tuple(" ".join(c.get_text(" ").split()) for c in first.find_all(["th", "td"]))
+            out[header] = caption.get_text(strip=True)
+    return out
+
+
+def _page_date(soup: Any) -> str:
+    """The date the page's own <meta> gives (PubDate, publishdate, article:published_time …), if any."""
+    for tag in soup.find_all("meta"):
+        name = str(tag.get("name") or tag.get("property") or "").lower()
+        if "date" in name or "published" in name:
+            m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", str(tag.get("content", "")))
+            if m:
+                return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return ""
+
+
+def _read_whole_html(markup: str) -> RawDocument:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
@@ -158,7 +242,9 @@ def _read_html(markup: str) -> RawDocument:
         grids.append(Grid(title, rows[0] if rows else (), tuple(rows[1:])))
         table.replace_with(soup.new_string(f"\n⟦GRID:{n}⟧\n"))
     text = soup.get_text("\n")
-    return RawDocument(text, grids)
+    heading = soup.find("h1") or soup.find("title")
+    named = heading.get_text(strip=True) if heading else ""
+    return RawDocument(text, grids, meta={"title": named} if named else {})
 
 
 _MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")

@@ -59,10 +59,12 @@ def parse_document(info: DocInfo) -> tuple[list[Chunk], dict[str, str]]:
     lines = lift_figures(clean_lines(raw.text))
     stated = read_metadata(lines)
     lines = drop_signature(lines, stated)
+    # The page's own <title>/date is surer than a guess from its first lines; the manifest overrides both.
+    stated = {**stated, **{k: v for k, v in raw.meta.items() if k == "title" or k not in stated}}
     meta = {**stated, **_stated(info), "source": info.path.name}
     lines, tables = extract_tables(lines)
     lines = _place_grids(lines, raw, first=len(tables))
-    outline = parse_outline(lines, preamble=PREAMBLE)
+    outline = parse_outline(lines, preamble=PREAMBLE, paragraphs=raw.paragraphs)
     if not outline.sections and not raw.grids:
         raise CorpusError(f"文档中没有可用的正文：{info.path.name}")
     chunks = [c for section in outline.sections for c in split_section(section, doc=info.id)]

@@ -12,9 +12,11 @@ HEAD_LINES = 12
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［（(【]\s*\d{4}\s*[〕\]］）)】]\s*\d{1,4}\s*号")
 _TITLE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff“”（）]{2,40}?)关于.{2,60}的(?:通知|决定|意见|公告|通告|批复|函)$")
 _TITLE_DOC = re.compile(r"^.{2,50}(?:办法|规定|细则|规划|方案|意见|通知|规则|条例|指南|纲要)(?:（试行）|（暂行）)?$")
-_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|中心|管委会)$")
+_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,60}(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|中心|管委会)$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_VALIDITY = re.compile(r"(?:第[一二三四五六七八九十百]+条)?([^。；]*(?:自\S{0,20}起(?:施行|执行|实施)|有效期[^。；]*)[^。；]*[。；]?)")
+_IN_FORCE = re.compile(r"自\S{0,20}起(?:施行|执行|实施)")
+_TERM = re.compile(r"有效期(?!内)")  # 有效期内的认定文件 speaks of another document's validity
+_ANNEX = re.compile(r"^附\s*件")
 _REGION = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:省|自治区)?[\u4e00-\u9fff]{1,6}?(?:市|州|县|区))")
 
 
@@ -29,7 +31,7 @@ def read_metadata(lines: list[str]) -> dict[str, str]:
     title = next((x for x in head if _TITLE.match(x) or _TITLE_DOC.match(x)), "")
     if title:
         meta["title"] = title
-    issuer = _issuer(title, tail)
+    issuer = _issuer(title, tail, [normalize(x) for x in lines[: 3 * HEAD_LINES]])
     if issuer:
         meta["issuer"] = issuer
         region = _REGION.match(issuer)
@@ -39,26 +41,49 @@ def read_metadata(lines: list[str]) -> dict[str, str]:
     if dates:
         year, month, day = dates[-1]
         meta["issued"] = f"{year}-{int(month):02d}-{int(day):02d}"
-    closing = "".join(normalize(x) for x in lines[-3 * HEAD_LINES :] if not GRID.match(x.strip()))  # table markers are not text
-    validity = _VALIDITY.search(closing)
+    closing = "\n".join(normalize(x) for x in lines[-3 * HEAD_LINES :] if not GRID.match(x.strip()))  # table markers are not text
+    validity = _validity(closing)
     if validity:
-        meta["validity"] = validity.group(1).strip()
+        meta["validity"] = validity
     return meta
 
 
-def _issuer(title: str, tail: list[str]) -> str:
+def _validity(closing: str) -> str:
+    """The closing sentence that says when the document takes effect (自…起施行) or how long it holds."""
+    sentences = [x.strip() for x in re.split(r"(?<=[。；：\n])", closing) if x.strip()]
+    sentences = [re.sub(r"^第[一二三四五六七八九十百]+条", "", x).strip() for x in sentences]
+    found = [x for x in sentences if _IN_FORCE.search(x)] or [x for x in sentences if _TERM.search(x)]
+    return found[-1] if found else ""
+
+
+def _issuer(title: str, tail: list[str], lines: list[str]) -> str:
     """The body named before 关于 in the title, else the signature line above the date at the end."""
     named = _TITLE.match(title)
     if named:
         return named.group("issuer")
-    return next((x for x in reversed(tail) if _ISSUER.match(x)), "")
+    signed = next((x for x in reversed(tail) if _ISSUER.match(x)), "")
+    # A notice that prints its 办法 after the signature signs in the middle: an issuer line over a date line.
+    return signed or next((x for x, after in zip(lines, lines[1:], strict=False) if _ISSUER.match(x) and _DATE.match(after)), "")
 
 
 def drop_signature(lines: list[str], meta: dict[str, str]) -> list[str]:
-    """Drop the closing signature (发文机关 and date lines near the end) the document's metadata already holds."""
+    """Drop the closing signature (发文机关 and date lines at the end, or just before the 附件) that the
+    document's metadata already holds. A signature with the text of the 办法 below it (a notice that
+    prints what it issues after signing) stays: it is the line that says who issued it."""
     if "issued" not in meta:
         return lines
     start = max(0, len(lines) - HEAD_LINES)
     issuer = meta.get("issuer", "")
-    closing = {n for n in range(start, len(lines)) if _DATE.match(normalize(lines[n])) or (issuer and normalize(lines[n]) == issuer)}
+
+    def signs(n: int) -> bool:
+        line = normalize(lines[n])
+        return bool(_DATE.match(line)) or bool(issuer) and line == issuer
+
+    closing: set[int] = set()
+    for n in range(start, len(lines)):
+        if not signs(n):
+            continue
+        after = next((m for m in range(n + 1, len(lines)) if not signs(m)), None)
+        if after is None or _ANNEX.match(normalize(lines[after])):
+            closing.add(n)
     return [line for n, line in enumerate(lines) if n not in closing]

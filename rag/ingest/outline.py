@@ -62,11 +62,12 @@ class Outline:
     table_paths: dict[int, tuple[str, ...]]
 
 
-def parse_outline(lines: list[str], *, preamble: str = "") -> Outline:
+def parse_outline(lines: list[str], *, preamble: str = "", paragraphs: bool = False) -> Outline:
     """Walk cleaned lines, opening a section at every heading; restore headings split across pages.
 
     Text before the first heading (a notice's 文号, addressees and opening) is kept under `preamble`
-    when one is given, and dropped otherwise."""
+    when one is given, and dropped otherwise. With `paragraphs` each line is already a whole paragraph
+    (DOCX, web pages); otherwise lines broken mid-sentence are joined."""
     opened: list[_Open] = [_Open([preamble] if preamble else [], "body")]
     table_paths: dict[int, tuple[str, ...]] = {}
     stack: list[tuple[float, str]] = []
@@ -85,9 +86,14 @@ def parse_outline(lines: list[str], *, preamble: str = "") -> Outline:
         else:
             opened[-1].lines.append(line)
     sections = [
-        Section(tuple(o.path), o.kind, tuple(join_lines(o.lines))) for o in opened if o.lines and o.path
+        Section(tuple(o.path), o.kind, tuple(_paragraphs(o.lines) if paragraphs else join_lines(o.lines, alone=o is opened[0])))
+        for o in opened if o.lines and o.path
     ]
     return Outline(sections, table_paths)
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    return [p for p in (normalize(x) for x in lines) if p]
 
 
 def _split_articles(lines: list[str]) -> list[str]:

@@ -6,10 +6,12 @@ import re
 
 from rag.core.zh import normalize
 
-_PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$")
+PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$")
 _FIGURE = re.compile(r"^图\s*\d+\s*\S+")
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
 _SENTENCE_DONE = re.compile(r"[。！？；：]$")
+
+_PUNCTUATED = re.compile(r"[，。；：、！？,;:]")
 
 FIGURE_LABEL_WINDOW = 12
 
@@ -17,7 +19,7 @@ FIGURE_LABEL_WINDOW = 12
 def clean_lines(raw: str) -> list[str]:
     """Non-empty stripped lines with page-number lines dropped (spacing is kept for table parsing)."""
     lines = [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+    return [line for line in lines if line and not PAGE_NUMBER.match(line)]
 
 
 def lift_figures(lines: list[str]) -> list[str]:
@@ -45,11 +47,19 @@ def lift_figures(lines: list[str]) -> list[str]:
     return out
 
 
-def join_lines(lines: list[str]) -> list[str]:
-    """Join lines broken mid-sentence into paragraphs; a line ending a sentence ends a paragraph."""
+def join_lines(lines: list[str], *, alone: bool = False) -> list[str]:
+    """Join lines broken mid-sentence into paragraphs; a line ending a sentence ends a paragraph. With
+    `alone` (a letterhead: the lines before a document's first heading), a line with no punctuation at all
+    (发文机关, 文号, the title) is a paragraph of its own, not the start of the sentence below it."""
     paragraphs: list[str] = []
     current = ""
     for line in lines:
+        if alone and not _PUNCTUATED.search(line):
+            if current:
+                paragraphs.append(normalize(current))
+                current = ""
+            paragraphs.append(normalize(line))
+            continue
         current += line
         if re.search(r"[。！？]$", line):
             paragraphs.append(normalize(current))

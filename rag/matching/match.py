@@ -11,12 +11,14 @@ from pathlib import Path
 import numpy as np
 
 from rag.answering.query import Synonyms
+from rag.core.progress import Progress
 from rag.core.types import Answer, Citation
 from rag.core.zh import Tokenizer, normalize
 from rag.index.embedding import Embedder
+from rag.index.substrings import Containing
 from rag.matching.lexicon import Concept, Lexicon
 from rag.matching.measures import UNSTATED, Measure, MeasureSpec, load_specs, locate, relevant
-from rag.matching.targets import Target, Unit, build_targets, load_sections, unit_vectors
+from rag.matching.targets import Target, Unit, build_targets, item_vectors, load_sections
 from rag.retrieval.search import HybridSearcher, embed_once
 
 MAX_ITEMS = 4
@@ -60,6 +62,7 @@ class Direction:
     items: tuple[Citation, ...]
     reason: str
     score: float
+    doc: str = ""  # the document the 专栏 or section is in
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,30 @@ class Matcher:
         self.lexicon = Lexicon.load()
         self.targets = build_targets(self.chunks, load_sections())
         self.units = [u for t in self.targets for u in t.units]
-        self._lower = [u.text.lower() for u in self.units]
+        # Words are looked up in the distinct item texts (a text repeated across documents counts each time).
+        texts = list(dict.fromkeys(u.text.lower() for u in self.units))
+        row = {t: n for n, t in enumerate(texts)}
+        self._items = Containing(texts)
+        self._repeats = np.bincount([row[u.text.lower()] for u in self.units], minlength=len(texts))
+        self._in_targets = Containing([t.lowered for t in self.targets])
         self._df: dict[str, int] = {}
+        # Units by document, and each unit's row among the distinct raw texts the vectors are kept for.
+        raw = list(dict.fromkeys(u.text for u in self.units))
+        raw_row = {t: n for n, t in enumerate(raw)}
+        self._raw = raw
+        self._unit_row = np.fromiter((raw_row[u.text] for u in self.units), dtype=np.int64, count=len(self.units))
+        doc_units: dict[str, list[int]] = {}
+        for n, u in enumerate(self.units):
+            doc_units.setdefault(u.chunk.doc, []).append(n)
+        self._doc_units = {d: np.asarray(v, dtype=np.int64) for d, v in doc_units.items()}
+        ends = np.cumsum([len(t.units) for t in self.targets])
+        self._spans = [range(int(e) - len(t.units), int(e)) for t, e in zip(self.targets, ends, strict=True)]
+        self._vectors: np.ndarray | None = None
+
+    def prepare(self, progress: Progress | None = None) -> None:
+        """Embed the items not embedded before (at ingest, so a server's first match is at full speed)."""
+        if self.embedder is not None and self._vectors is None and self.units:
+            self._vectors = item_vectors(self.embedder, self.cache_dir).of(self._raw, progress)
 
     @cached_property
     def specs(self) -> list[MeasureSpec]:
@@ -104,8 +129,12 @@ class Matcher:
         if top_k <= 0:
             raise ValueError("top_k 必须大于 0")
         text = normalize(profile.text)
-        evidence = _Evidence(self, self.concepts(text), self._similarity(text))
-        scored = [(score, t) for t in self.targets if (score := evidence.score(t)) is not None]
+        concepts = self.concepts(text)
+        # Only a target holding one of the profile's plan words can score (see _Evidence.score).
+        found = sorted({i for c in concepts for t in c.terms if self.df(t.lower()) for i in self._in_targets.find(t.lower())})
+        candidates = [self.targets[i] for i in found]
+        evidence = _Evidence(self, concepts, self._similarity(text, found))
+        scored = [(score, t) for t in candidates if (score := evidence.score(t)) is not None]
         scored.sort(key=lambda x: -x[0])
         directions = [
             self._direction(t, score, evidence, text) for score, t in scored if score >= RELATIVE_FLOOR * scored[0][0]
@@ -122,7 +151,7 @@ class Matcher:
     def df(self, term: str) -> int:
         """In how many items (of all targets) a plan word occurs."""
         if term not in self._df:
-            self._df[term] = sum(term in u for u in self._lower)
+            self._df[term] = int(self._repeats[list(self._items.find(term))].sum())
         return self._df[term]
 
     def idf(self, term: str) -> float:
@@ -131,19 +160,31 @@ class Matcher:
         return math.log(1 + len(self.units) / df) if df else 0.0
 
     # -- scoring --------------------------------------------------------------------------------
-    def _similarity(self, text: str) -> dict[Unit, float]:
-        """How far each item's cosine to the profile lies above the median item, in DENSE_SCALE units."""
-        if self.embedder is None or not self.units:
+    def _similarity(self, text: str, targets: list[int]) -> dict[Unit, float]:
+        """For the items of `targets`: how far each one's cosine to the profile lies above the median item
+        of its document, in DENSE_SCALE units (a document's scores do not move when another is added)."""
+        if self.embedder is None or not targets:
             return {}
-        vectors = unit_vectors(self.embedder, tuple(u.text for u in self.units), self.cache_dir)
-        cos = vectors @ np.asarray(embed_once(self.embedder, text), dtype=np.float32)
-        rel = np.clip((cos - np.median(cos)) / DENSE_SCALE, 0.0, 2.0)
-        return {u: float(r) for u, r in zip(self.units, rel, strict=True)}
+        self.prepare()
+        assert self._vectors is not None
+        query = np.asarray(embed_once(self.embedder, text), dtype=np.float32)
+        docs = dict.fromkeys(self.targets[i].doc for i in targets)
+        rows = np.unique(self._unit_row[np.concatenate([self._doc_units[d] for d in docs])])
+        cos = np.zeros(len(self._raw), dtype=np.float32)
+        cos[rows] = self._vectors[rows] @ query  # only the distinct items of the documents concerned
+        median = {d: float(np.median(cos[self._unit_row[self._doc_units[d]]])) for d in docs}
+        similar: dict[Unit, float] = {}
+        for i in targets:
+            span = self._spans[i]
+            rel = np.clip((cos[self._unit_row[span.start : span.stop]] - median[self.targets[i].doc]) / DENSE_SCALE, 0.0, 2.0)
+            similar.update(zip(self.targets[i].units, rel.tolist(), strict=True))
+        return similar
 
     def _direction(self, target: Target, score: float, evidence: _Evidence, text: str) -> Direction:
         picked = evidence.items(target)
         items = tuple(Citation(u.chunk, u.text, round(gain, 4)) for u, gain in picked)
-        return Direction(target.title, target.section, items, self._reason(target, evidence, items, text), round(score, 4))
+        reason = self._reason(target, evidence, items, text)
+        return Direction(target.title, target.section, items, reason, round(score, 4), target.doc)
 
     def _reason(self, target: Target, evidence: _Evidence, items: tuple[Citation, ...], text: str) -> str:
         _, hits = evidence.credit(target.text)

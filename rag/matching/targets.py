@@ -6,6 +6,7 @@ import hashlib
 import logging
 import os
 import re
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -13,14 +14,14 @@ from pathlib import Path
 import numpy as np
 
 from rag.core.data import data_path
+from rag.core.progress import Progress, notify
 from rag.core.types import Chunk
 from rag.index.embedding import Embedder
 from rag.ingest.chunking import PATH_SEP
 
 log = logging.getLogger(__name__)
-MEMO_SIZE = 4
-# Vectors of the live items by content digest: one per knowledge-base version in practice.
-_VECTORS: dict[str, np.ndarray] = {}
+SAVE_EVERY = 512  # items embedded between two saves of the table
+_TABLES: dict[tuple[str, str], ItemVectors] = {}
 
 MIN_UNIT_CHARS = 3
 # How a whole item of a 专栏 list ends: 技术, 研究, 应用 …
@@ -49,6 +50,7 @@ class Target:
     section: str
     topic: str  # 辣椒 for 专栏5-3, the heading for a section
     units: tuple[Unit, ...]
+    doc: str = ""
 
     @cached_property
     def text(self) -> str:
@@ -91,28 +93,31 @@ def _enumeration(parts: list[str]) -> list[str]:
 
 def build_targets(chunks: list[Chunk], sections: list[str]) -> list[Target]:
     """Every 专栏 (its chunks grouped by section, with the prose of the heading it stands under) and
-    every listed service section, in reading order."""
-    by_section: dict[str, list[Chunk]] = {}
+    every listed service section, in reading order, each within its own document."""
+    by_section: dict[tuple[str, str], list[Chunk]] = {}
     for chunk in chunks:
-        by_section.setdefault(chunk.section, []).append(chunk)
+        by_section.setdefault((chunk.doc, chunk.section), []).append(chunk)
     targets = []
-    for section, members in by_section.items():
+    for (doc, section), members in by_section.items():
         if members[0].kind != "column":
             continue
         steps = section.split(PATH_SEP)
         parent = PATH_SEP.join(steps[:-1])
         items = [Unit(i, c, True) for c in members for i in split_items(c.text)]
         items += [
-            Unit(i, c, False) for c in by_section.get(parent, []) if c.kind == "body" for i in split_items(c.text, listed=False)
+            Unit(i, c, False)
+            for c in by_section.get((doc, parent), []) if c.kind == "body" for i in split_items(c.text, listed=False)
         ]
         topic = _NUMBERED.sub("", steps[-2]) if len(steps) > 1 else steps[-1]
-        targets.append(Target(steps[-1], section, topic, tuple(items)))
-    for section in sections:
-        members = [c for c in by_section.get(section, []) if c.kind == "body"]
-        if members:
-            title = section.split(PATH_SEP)[-1]
-            units = tuple(Unit(i, c, True) for c in members for i in split_items(c.text, listed=False))
-            targets.append(Target(title, section, re.sub(r"^[一二三四五六七八九十]+、", "", title), units))
+        targets.append(Target(steps[-1], section, topic, tuple(items), doc))
+    docs = dict.fromkeys(c.doc for c in chunks)
+    for doc in docs:
+        for section in sections:
+            members = [c for c in by_section.get((doc, section), []) if c.kind == "body"]
+            if members:
+                title = section.split(PATH_SEP)[-1]
+                units = tuple(Unit(i, c, True) for c in members for i in split_items(c.text, listed=False))
+                targets.append(Target(title, section, re.sub(r"^[一二三四五六七八九十]+、", "", title), units, doc))
     return targets
 
 
@@ -123,27 +128,74 @@ def load_sections(path: Path | None = None) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def unit_vectors(embedder: Embedder, texts: tuple[str, ...], cache_dir: Path | None) -> np.ndarray:
-    """Item embeddings, computed once per embedder and text set: kept in memory for the process and,
-    with `cache_dir`, on disk (a restarted server then matches at full speed from its first request)."""
-    digest = hashlib.sha1("\x1f".join((embedder.name, *texts)).encode()).hexdigest()[:16]
-    if digest in _VECTORS:
-        return _VECTORS[digest]
-    path = cache_dir / f"items-{digest}.npy" if cache_dir else None
-    if path is not None and path.exists():
-        vectors = np.load(path)
-    else:
-        log.info("embedding %d plan items for the matcher", len(texts))
-        vectors = np.asarray(embedder.embed_passages(list(texts)), dtype=np.float32)
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
-            np.save(tmp, vectors)
-            os.replace(tmp, path)
-            for stale in path.parent.glob("items-*.npy"):  # vectors of a previous version of the plan
-                if stale != path:
-                    stale.unlink(missing_ok=True)
-    while len(_VECTORS) >= MEMO_SIZE:
-        _VECTORS.pop(next(iter(_VECTORS)))
-    _VECTORS[digest] = vectors
-    return vectors
+class ItemVectors:
+    """Item embeddings by content: each distinct text embedded once per embedder and kept on disk as one
+    table, so a new document costs only its new items, an interrupted run resumes, and a restart reads."""
+
+    def __init__(self, embedder: Embedder, cache_dir: Path | None) -> None:
+        self.embedder = embedder
+        name = re.sub(r"[^A-Za-z0-9.-]+", "-", embedder.name)
+        self.path = cache_dir / f"items-{name}.npz" if cache_dir else None
+        self._rows: dict[bytes, int] = {}
+        self._lock = threading.Lock()  # two first requests, or an ingest beside a server thread
+        self._vectors = np.empty((0, 0), dtype=np.float32)
+        if self.path is not None and self.path.exists():
+            try:
+                with np.load(self.path) as table:
+                    keys, self._vectors = table["keys"], table["vectors"].astype(np.float32)
+                self._rows = {bytes(k): n for n, k in enumerate(keys)}
+            except (OSError, ValueError, KeyError) as exc:  # a torn or foreign file: embed again
+                log.warning("matcher item vectors unreadable, embedding again: %s", exc)
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.sha1(text.encode()).digest()
+
+    def of(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
+        """One row per text (distinct texts), embedding only those not seen before, a batch at a time."""
+        with self._lock:
+            return self._of(texts, progress)
+
+    def _of(self, texts: list[str], progress: Progress | None) -> np.ndarray:
+        keys = [self.key(t) for t in texts]
+        todo = [n for n, k in enumerate(keys) if k not in self._rows]
+        if todo:
+            log.info("embedding %d new matcher items (%d known)", len(todo), len(texts) - len(todo))
+        notify(progress, "match", 0, len(todo))
+        for start in range(0, len(todo), SAVE_EVERY):
+            part = todo[start : start + SAVE_EVERY]
+            vectors = np.asarray(self.embedder.embed_passages([texts[n] for n in part]), dtype=np.float32)
+            base = len(self._rows)
+            self._vectors = vectors if not base else np.vstack([self._vectors, vectors])
+            self._rows.update({keys[n]: base + i for i, n in enumerate(part)})
+            self._save(list(self._rows))  # every batch kept: stopping here loses at most one batch
+            notify(progress, "match", start + len(part), len(todo))
+        rows = np.fromiter((self._rows[k] for k in keys), dtype=np.int64, count=len(keys))
+        if todo and len(self._rows) > len(set(keys)):  # items of a previous version: dropped from the file
+            self._rows, self._vectors = {k: n for n, k in enumerate(dict.fromkeys(keys))}, self._vectors[rows]
+            rows = np.fromiter((self._rows[k] for k in keys), dtype=np.int64, count=len(keys))
+            self._save(list(self._rows))
+        return self._vectors[rows] if len(keys) else np.empty((0, 0), dtype=np.float32)
+
+    def _save(self, keys: list[bytes]) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.stem}.{os.getpid()}.tmp.npz")
+        np.savez(tmp, keys=np.array(keys, dtype="S20"), vectors=self._vectors)
+        os.replace(tmp, self.path)
+        for old in self.path.parent.glob("items-*.npy"):  # the one-file-per-version cache of earlier releases
+            old.unlink(missing_ok=True)
+
+
+def item_texts(chunks: list[Chunk]) -> list[str]:
+    """The distinct item texts of every target, the ones the matcher embeds."""
+    return list(dict.fromkeys(u.text for t in build_targets(chunks, load_sections()) for u in t.units))
+
+
+def item_vectors(embedder: Embedder, cache_dir: Path | None) -> ItemVectors:
+    """The process's table for this embedder and folder (every matcher of a server shares it)."""
+    key = (embedder.name, str(cache_dir))
+    if key not in _TABLES:
+        _TABLES[key] = ItemVectors(embedder, cache_dir)
+    return _TABLES[key]

@@ -19,7 +19,7 @@ from rag.core.progress import LABELS, STAGES, Progress, ProgressEvent
 log = logging.getLogger(__name__)
 State = Literal["queued", "running", "done", "failed"]
 # Share of the whole job each stage stands for in `percent`: embedding is the slow part.
-WEIGHTS = {"parse": 10.0, "embed": 85.0, "commit": 5.0}
+WEIGHTS = {"parse": 10.0, "embed": 65.0, "match": 20.0, "commit": 5.0}
 QUEUED = "排队中：等待前一个知识库变更完成。"
 INTERNAL = "任务执行出错，请稍后重试或查看服务日志。"
 

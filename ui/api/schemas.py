@@ -182,6 +182,7 @@ class MatchCitationOut(BaseModel):
 class MatchOut(BaseModel):
     title: str
     section: str
+    doc: str = Field(description="所在文档的 id")
     items: list[str]
     reason: str
     score: float
@@ -189,7 +190,7 @@ class MatchOut(BaseModel):
 
     @classmethod
     def of(cls, d: Direction) -> MatchOut:
-        return cls(title=d.title, section=d.section, items=[c.quote for c in d.items], reason=d.reason, score=d.score,
+        return cls(title=d.title, section=d.section, doc=d.doc, items=[c.quote for c in d.items], reason=d.reason, score=d.score,
                    citations=MatchCitationOut.grouped(d.items))
 
 

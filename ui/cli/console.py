@@ -12,7 +12,7 @@ class ConsoleProgress:
     """Progress on stderr: a tqdm bar per stage on a terminal; otherwise plain lines (“向量化 64/412”),
     at most one every `interval` seconds besides each stage's first and last, so logs stay readable."""
 
-    UNITS = {"parse": "篇", "embed": "段", "commit": "步"}
+    UNITS = {"parse": "篇", "embed": "段", "match": "条", "commit": "步"}
 
     def __init__(self, stream: TextIO, *, interval: float = 2.0) -> None:
         self.stream, self.interval = stream, interval

@@ -1,0 +1,101 @@
+"""Questions about a document itself (文号, 发文机关, 施行日期 and 有效期, 咨询电话), answered from the line of
+the document that states it, with that line cited. The cue words are general usage (rag/data/doc_fields.tsv);
+the values are what each ingested document says about itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from rag.core.data import data_lines
+from rag.core.types import Chunk, Citation
+from rag.core.zh import normalize, squeeze
+
+Field = Literal["number", "issuer", "validity", "contact"]
+FIELDS: tuple[Field, ...] = ("number", "issuer", "validity", "contact")
+# A word by which a question names a document rather than a measure in it (这个办法, 贴息细则, 该通知).
+_DOCUMENT_WORD = re.compile(r"办法|细则|通知|措施|规定|方案|意见|规划|政策|文件|条例|决定|公告|这个|该")
+_CONTACT = re.compile(r"(?:咨询|联系|服务|监督|举报)?电话[：:]?\s*[\d（(][\d\-－—（）()\s、，,]{6,}[^\n。；]*")
+
+
+@dataclass(frozen=True)
+class Cue:
+    field: Field
+    needs_document_word: bool
+    words: tuple[str, ...]
+
+
+def load_cues(path: Path | None = None) -> list[Cue]:
+    cues = []
+    for line in data_lines("doc_fields.tsv", path):
+        name, needs, words = line.split("\t")
+        assert name in FIELDS, f"doc_fields.tsv: unknown field {name}"
+        cues.append(Cue(name, needs.strip() == "1", tuple(w for w in words.split("|") if w)))  # type: ignore[arg-type]
+    return cues
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement a document makes about itself: the line quoted and the chunk holding it."""
+
+    field: Field
+    chunk: Chunk
+    quote: str
+
+
+class DocumentFacts:
+    """What each document of a searcher's chunks states about itself, by field."""
+
+    def __init__(self, chunks: Sequence[Chunk], cues: list[Cue] | None = None) -> None:
+        self.cues = cues if cues is not None else load_cues()
+        self.facts: dict[tuple[str, Field], Fact] = {}
+        by_doc: dict[str, list[Chunk]] = {}
+        for c in chunks:
+            by_doc.setdefault(c.doc, []).append(c)
+        for doc, members in by_doc.items():
+            meta = members[0].meta
+            for name, key in (("number", "doc_number"), ("issuer", "doc_issuer"), ("validity", "doc_validity")):
+                value = str(meta.get(key, ""))
+                fact = _stated(name, value, members) if value else None  # type: ignore[arg-type]
+                if fact is not None:
+                    self.facts[(doc, fact.field)] = fact
+            contact = next(((c, m.group(0)) for c in members if c.kind != "table-row" for m in [_CONTACT.search(c.text)] if m), None)
+            if contact is not None:
+                self.facts[(doc, "contact")] = Fact("contact", contact[0], contact[1].strip("，。； "))
+
+    def asked(self, question: str) -> list[Field]:
+        """The fields a question asks about, in the order the cues are listed."""
+        text = normalize(question)
+        named = bool(_DOCUMENT_WORD.search(text))
+        return [c.field for c in self.cues if (named or not c.needs_document_word) and any(w in text for w in c.words)]
+
+    def answer(self, question: str, doc: str) -> list[Citation]:
+        """The cited lines of `doc` that answer a question about the document itself (empty: not such a
+        question, or the document does not state it)."""
+        found = [self.facts.get((doc, f)) for f in self.asked(question)]
+        out: list[Citation] = []
+        for fact in found:
+            if fact is not None and all(fact.quote != c.quote for c in out):
+                out.append(Citation(fact.chunk, fact.quote, 1.0))
+        return out
+
+
+def _stated(field: Field, value: str, chunks: list[Chunk]) -> Fact | None:
+    """The line of the document that holds `value` (a field with no such line is not answered: nothing to cite)."""
+    want = squeeze(value)
+    for c in chunks:
+        for line in c.text.split("\n"):
+            if want and want in squeeze(line):
+                quote = _sentence(line, value) if len(line) > len(value) + 40 else line
+                return Fact(field, c, quote.strip())
+    return None
+
+
+def _sentence(line: str, value: str) -> str:
+    for sentence in re.split(r"(?<=[。；])", line):
+        if squeeze(value) in squeeze(sentence):
+            return sentence
+    return value

@@ -1,0 +1,45 @@
+"""Which document a question names by its title's words ("洛阳贷款贴息细则" → 洛阳市中小微企业贷款贴息实施细则),
+so that a question about one notice is answered from it even when another document shares its vocabulary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from rag.core.types import Chunk
+
+# What a title says about the kind of document, not what it is about.
+DOCUMENT_KINDS = frozenset("关于 印发 通知 办法 细则 实施 实施细则 管理 管理办法 规定 意见 方案 措施 若干 决定 公告 条例 规划 试行 暂行 "
+                           "进一步 做好 加强 开展 有关 工作 市 省 县 区".split())
+MIN_SHARED = 2  # one shared word (a city, 补助) is not a name: another document may share it
+_QUOTED = re.compile(r"《([^》]+)》")
+
+
+class DocumentNames:
+    """Each document's title words, and which one document a question names."""
+
+    def __init__(self, chunks: Iterable[Chunk], words: Callable[[str], list[str]], generic: frozenset[str]) -> None:
+        self.words: dict[str, frozenset[str]] = {}
+        for c in chunks:
+            if c.doc in self.words:
+                continue
+            title = str(c.meta.get("doc_title", ""))
+            inner = _QUOTED.search(title)
+            name = inner.group(1) if inner else title
+            self.words[c.doc] = frozenset(w for w in words(name) if len(w) >= 2 and w not in DOCUMENT_KINDS and w not in generic)
+
+    def named(self, question: str) -> str:
+        """The document whose title words the question uses most (at least MIN_SHARED, more than half of
+        them, and more than any other document's), or "" when it names none."""
+        if len(self.words) < 2:
+            return ""
+        shared = sorted(((sum(_used(w, question) for w in ws), doc) for doc, ws in self.words.items()), reverse=True)
+        (best, doc), (runner_up, _) = shared[0], shared[1]
+        # Most of the name, not two words of it: 研发投入强度 shares 研发、投入 with 研发投入后补助 and names nothing.
+        most = 2 * best > len(self.words[doc])
+        return doc if best >= MIN_SHARED and most and best > runner_up else ""
+
+
+def _used(word: str, question: str) -> bool:
+    # 株洲市 is named as 株洲 as often as in full.
+    return word in question or (len(word) >= 3 and word[-1] in "市省县区" and word[:-1] in question)
