@@ -279,7 +279,7 @@ class Engine:
         if docs:
             return self.scoped(docs)[1].answer(question, top_k=top_k, history=history)
         named = self._names.named(normalize(question)) if self._several else ""
-        if named:  # "洛阳贷款贴息细则是哪个部门发的？": the document the question names by its title
+        if named:  # "<a document's short title>是哪个部门发的？": the document the question names by its title
             answer = self.scoped([named])[1].answer(question, top_k=top_k, history=history)
             if answer.answerable:
                 return answer

@@ -16,7 +16,7 @@ from rag.core.zh import normalize, squeeze
 
 Field = Literal["number", "issuer", "validity", "contact"]
 FIELDS: tuple[Field, ...] = ("number", "issuer", "validity", "contact")
-# A word by which a question names a document rather than a measure in it (这个办法, 贴息细则, 该通知).
+# A word by which a question names a document rather than a measure in it (这个办法, 实施细则, 该通知).
 _DOCUMENT_WORD = re.compile(r"办法|细则|通知|措施|规定|方案|意见|规划|政策|文件|条例|决定|公告|这个|该")
 _CONTACT = re.compile(r"(?:咨询|联系|服务|监督|举报)?电话[：:]?\s*[\d（(][\d\-－—（）()\s、，,]{6,}[^\n。；]*")
 

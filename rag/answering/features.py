@@ -50,7 +50,7 @@ class Ask:
     where: bool = False  # asks for the chapter or part something is in
     suspect: bool = False
     wording: str = ""  # the question's words without stopwords, generic words kept (for heading overlap)
-    amounts: tuple[tuple[str, float], ...] = ()  # amounts the question states (研发费用950万): which row holds them
+    amounts: tuple[tuple[str, float], ...] = ()  # amounts the question states (…N万): which row holds them
     tiers: frozenset[str] = frozenset()  # tier labels the question names (B类, 第三档)
 
     @cached_property

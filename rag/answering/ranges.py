@@ -1,4 +1,4 @@
-"""Amounts a question states ("研发费用950万", "年薪40万", "贷款不到500万") and the ranges a passage or table
+"""Amounts a question states ("…费用N万", "年薪N万", "不到N万") and the ranges a passage or table
 row states ("500万元（含）—1000万元", "2000万元（含）以上", "500万元以下"), so that the row whose range holds
 the asked value can be told from its neighbours, which share every word with it."""
 

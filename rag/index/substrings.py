@@ -1,6 +1,6 @@
 """Which of many texts contain a word, through a character-bigram index instead of a scan of every text.
 
-The matcher looks a profile's words up as substrings (辣椒 in 辣椒精深加工技术), not as jieba tokens, so a
+The matcher looks a profile's words up as substrings (a word inside a longer item), not as jieba tokens, so a
 token index does not serve it; this one answers in time proportional to the texts that share the word's
 rarest bigram, whatever the size of the corpus."""
 
@@ -61,5 +61,5 @@ class Containing:
             if not len(found):
                 break
             found = np.intersect1d(found, more, assume_unique=True)
-        # Every bigram present does not mean the word is (辣椒 … 椒酱 ≠ 辣椒酱): check the candidates.
+        # Every bigram present does not mean the word is (AB and BC apart ≠ ABC): check the candidates.
         return tuple(int(i) for i in found if word in self.texts[i])

@@ -149,7 +149,7 @@ def _add_grid(lines: list[str], grids: list[Grid], rows: list[tuple[str, ...]]) 
 
 
 def _is_caption(line: str) -> bool:
-    """A table's caption: 表N …/…表, or a short title line with no sentence punctuation (…贴息标准)."""
+    """A table's caption: 表N …/…表, or a short title line with no sentence punctuation (…标准, …一览)."""
     from rag.ingest.outline import heading_level
 
     if not line or len(line) > MAX_CAPTION_CHARS or GRID.match(line):

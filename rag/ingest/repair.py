@@ -6,7 +6,7 @@ import re
 
 from rag.core.zh import normalize
 
-PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$")
+_PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$")
 _FIGURE = re.compile(r"^图\s*\d+\s*\S+")
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
 _SENTENCE_DONE = re.compile(r"[。！？；：]$")
@@ -19,7 +19,7 @@ FIGURE_LABEL_WINDOW = 12
 def clean_lines(raw: str) -> list[str]:
     """Non-empty stripped lines with page-number lines dropped (spacing is kept for table parsing)."""
     lines = [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return [line for line in lines if line and not PAGE_NUMBER.match(line)]
+    return [line for line in lines if line and not _PAGE_NUMBER.match(line)]
 
 
 def lift_figures(lines: list[str]) -> list[str]:

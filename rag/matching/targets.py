@@ -48,7 +48,7 @@ class Target:
 
     title: str
     section: str
-    topic: str  # 辣椒 for 专栏5-3, the heading for a section
+    topic: str  # what the heading above a 专栏 names, or a section's own heading
     units: tuple[Unit, ...]
     doc: str = ""
 
@@ -171,10 +171,12 @@ class ItemVectors:
             self._save(list(self._rows))  # every batch kept: stopping here loses at most one batch
             notify(progress, "match", start + len(part), len(todo))
         rows = np.fromiter((self._rows[k] for k in keys), dtype=np.int64, count=len(keys))
-        if todo and len(self._rows) > len(set(keys)):  # items of a previous version: dropped from the file
-            self._rows, self._vectors = {k: n for n, k in enumerate(dict.fromkeys(keys))}, self._vectors[rows]
+        distinct = list(dict.fromkeys(keys))
+        if todo and len(self._rows) > len(distinct):  # items of a previous version: dropped from the file
+            self._vectors = self._vectors[[self._rows[k] for k in distinct]]
+            self._rows = {k: n for n, k in enumerate(distinct)}
             rows = np.fromiter((self._rows[k] for k in keys), dtype=np.int64, count=len(keys))
-            self._save(list(self._rows))
+            self._save(distinct)
         return self._vectors[rows] if len(keys) else np.empty((0, 0), dtype=np.float32)
 
     def _save(self, keys: list[bytes]) -> None:

@@ -1,4 +1,4 @@
-"""Which document a question names by its title's words ("洛阳贷款贴息细则" → 洛阳市中小微企业贷款贴息实施细则),
+"""Which document a question names by its title's words (a short form of the title, its city without 市),
 so that a question about one notice is answered from it even when another document shares its vocabulary."""
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ class DocumentNames:
             return ""
         shared = sorted(((sum(_used(w, question) for w in ws), doc) for doc, ws in self.words.items()), reverse=True)
         (best, doc), (runner_up, _) = shared[0], shared[1]
-        # Most of the name, not two words of it: 研发投入强度 shares 研发、投入 with 研发投入后补助 and names nothing.
+        # Most of the name, not two words of it: a question sharing two common words with a long title names nothing.
         most = 2 * best > len(self.words[doc])
         return doc if best >= MIN_SHARED and most and best > runner_up else ""
 
 
 def _used(word: str, question: str) -> bool:
-    # 株洲市 is named as 株洲 as often as in full.
+    # A city (X市) is named without its 市 as often as in full.
     return word in question or (len(word) >= 3 and word[-1] in "市省县区" and word[:-1] in question)
