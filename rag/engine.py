@@ -23,7 +23,7 @@ from rag.index.embedding import Embedder, make_embedder
 from rag.index.lexical import Lexicon
 from rag.index.store import ChromaStore, StoreUnavailable, VectorStore
 from rag.ingest.chunking import PATH_SEP
-from rag.ingest.loader import load_document, read_manifest
+from rag.ingest.loader import load_document, read_documents
 from rag.matching.match import Matcher, MatchResult, Profile
 from rag.matching.targets import item_texts, item_vectors
 from rag.retrieval.naming import DocumentNames
@@ -138,7 +138,7 @@ class Engine:
         return IngestReport(version, len(chunks), embedded, removed, True, time.perf_counter() - started)
 
     def _parse(self, paths: Sequence[Path], progress: Progress | None = None) -> list[Chunk]:
-        docs = read_manifest(self.settings.corpus)
+        docs = read_documents(self.settings.corpus, self.settings.documents_dir)
         if paths:
             wanted = {p.resolve() for p in paths}
             docs = [d for d in docs if d.path.resolve() in wanted]

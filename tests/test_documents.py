@@ -35,13 +35,21 @@ def workspace(ingested: Ingested, tmp_path: Path) -> tuple[Engine, dict[str, Pat
 
 
 def _manifest(engine: Engine) -> dict[str, object]:
-    return json.loads((engine.settings.corpus / "manifest.json").read_text(encoding="utf-8"))
+    """The data home's uploads manifest (where every change is recorded)."""
+    path = engine.settings.documents_dir / "manifest.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"documents": []}
+
+
+def _seed(engine: Engine) -> list[tuple[str, bytes]]:
+    """The seed corpus folder, byte for byte: changes must never write there."""
+    return sorted((p.name, p.read_bytes()) for p in engine.settings.corpus.iterdir())
 
 
 def test_add_replace_remove_round_trip(workspace: tuple[Engine, dict[str, Path]], ingested: Ingested, tmp_path: Path) -> None:
     engine, src = workspace
     library = DocumentLibrary(engine)
     plan_answer = engine.ask(HIGH_TECH)
+    seed = _seed(engine)
 
     added = library.add(src["voucher"], doc_id="voucher")
     assert added.report.changed and added.report.embedded == added.doc.chunks == 10
@@ -68,8 +76,30 @@ def test_add_replace_remove_round_trip(workspace: tuple[Engine, dict[str, Path]]
 
     library.remove("voucher")
     assert engine.kb_version == ingested.report.kb_version  # back to exactly the plan's content
-    assert [d["id"] for d in _manifest(engine)["documents"]] == ["zunyi-sti-plan"]  # type: ignore[index]
-    assert not (engine.settings.corpus / "voucher.docx").exists()
+    assert _manifest(engine)["documents"] == []
+    assert not (engine.settings.documents_dir / "voucher.docx").exists()
+    assert _seed(engine) == seed  # the seed corpus was only read
+
+
+def test_a_seed_document_is_replaced_and_removed_in_the_data_home(workspace: tuple[Engine, dict[str, Path]]) -> None:
+    engine, src = workspace
+    library, seed = DocumentLibrary(engine), _seed(engine)
+    plan = next(engine.settings.corpus.glob("*.txt"))
+    library.add(src["voucher"], doc_id="voucher")
+    same = library.replace("zunyi-sti-plan", plan)  # a new version of a seed document, here the same text
+    assert same.report.embedded == 0 and same.doc.chunks == sum(c.doc == "zunyi-sti-plan" for c in engine.chunks())
+    assert (engine.settings.documents_dir / "zunyi-sti-plan.txt").read_bytes() == plan.read_bytes()
+
+    library.remove("zunyi-sti-plan")
+    assert [d.id for d in library.documents()] == ["voucher"]
+    assert {"id": "zunyi-sti-plan", "removed": True} in _manifest(engine)["documents"]  # type: ignore[operator]
+    assert not (engine.settings.documents_dir / "zunyi-sti-plan.txt").exists()
+    assert _seed(engine) == seed
+    # A restart re-reads the knowledge base as the data home left it, not the seed folder alone.
+    restarted = Engine(engine.settings)
+    assert restarted.ingest().chunks == engine.ingest().chunks and {c.doc for c in restarted.chunks()} == {"voucher"}
+    with pytest.raises(CorpusError, match="唯一的文档"):
+        library.remove("voucher")
 
 
 def test_questions_about_each_document_cite_it_and_can_be_restricted(workspace: tuple[Engine, dict[str, Path]]) -> None:
@@ -150,7 +180,7 @@ def test_a_replace_killed_midway_leaves_the_old_version_serving(workspace: tuple
     restarted = Engine(settings_for(home, corpus))
     assert restarted.load() and restarted.kb_version == version
     assert restarted.ask(VOUCHER_Q).answer == old_answer and "1万元" in old_answer
-    assert _manifest(restarted) == manifest and (corpus / "voucher.docx").exists()
+    assert _manifest(restarted) == manifest and (home / "documents" / "voucher.docx").exists()
 
     done = DocumentLibrary(restarted).replace("voucher", v2)  # the retry completes the change
     assert done.report.kb_version != version and "3万元" in restarted.ask(VOUCHER_Q).answer
@@ -168,6 +198,7 @@ def test_cli_docs_add_list_remove(ingested: Ingested, tmp_path: Path) -> None:
     assert added.returncode == 0, added.stderr
     assert "遵府办发〔2023〕35号" in added.stdout and "新向量化 7 个" in added.stdout
     assert "向量化 7/7" in added.stderr and "向量化 7/7" not in added.stdout  # progress on stderr, summary on stdout
+    assert (home / "documents" / "rd-subsidy.html").exists() and not (corpus / "rd-subsidy.html").exists()
     listed = cli("list")
     assert "rd-subsidy\t研发投入后补助通知\t遵府办发〔2023〕35号" in listed.stdout
     bad = cli("add", str(tmp_path / "missing.pdf"))

@@ -169,3 +169,10 @@ def test_lexical_only_engine_still_answers(tmp_path: Path) -> None:
     assert answer.answerable and answer.citations[0].chunk.section == COLUMN_5_3
     assert engine.search("辣椒精深加工", 3)[0].chunk.section == COLUMN_5_3
     assert any("高新技术企业（家）" in h.chunk.text for h in engine.search("高新技术企业 2025年 目标", 3))
+
+
+def test_the_store_answers_for_more_ids_than_one_sql_statement_holds(engine: Engine) -> None:
+    # A few hundred documents' chunks: one Chroma `get` over all of them exceeds SQLite's variable limit.
+    real = [c.id for c in engine.chunks()]
+    asked = [f"absent-{n}" for n in range(40_000)] + real
+    assert engine.store is not None and engine.store.existing(asked) == set(real)

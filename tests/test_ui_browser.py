@@ -100,6 +100,7 @@ def test_question_shows_answer_with_citation_card_and_context(chat: Chat) -> Non
     assert answer.locator(".answer-text sup.ref", has_text="[1]").count() >= 1
     card = answer.locator(".card").first
     assert "专栏5-2" in card.locator(".card-path").inner_text()
+    assert card.locator(".card-path .card-page").inner_text().startswith("第")  # the page to check it against
     assert "茶树" in card.locator(".card-text mark").first.inner_text()
     context = card.locator("details.card-context")
     assert not context.locator(".ctx-body").is_visible()

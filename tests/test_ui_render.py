@@ -53,6 +53,15 @@ def test_answer_has_markers_cards_with_path_and_surrounding_context() -> None:
     assert "\n" not in page  # one line: a blank line would end the raw HTML block in Markdown
 
 
+def test_a_card_and_the_copy_text_show_the_page_the_passage_is_on() -> None:
+    cited = replace(_chunk("适宜机械化采摘的茶树新品种选育。"), meta={"page": 13, "page_end": 14})
+    answer = Answer("茶：适宜机械化采摘的茶树新品种选育[1]。", True, (Citation(cited, "适宜机械化采摘的茶树新品种选育", 1.0),), "v1")
+    page = answer_html("茶产业要重点发展哪些技术？", answer, lambda c: [cited])
+    assert "<span class='card-page'>第13–14页</span>" in page and "查看上下文（本节全文，第13–14页）" in page
+    assert "专栏5-2：茶科技发展重点（第13–14页）" in copy_text("茶？", answer)
+    assert "card-page" not in answer_html("茶？", replace(answer, citations=(Citation(_chunk("无页码。"), "", 1.0),)), lambda c: [])
+
+
 def test_not_found_is_plain_with_related_passages_and_no_markers() -> None:
     related = Citation(_chunk("建立市政府领导、市科技局统筹的管理机制。"), "", 0.1)
     answer = Answer("《规划》中没有找到关于“办公电话”的明确内容。", False, (related,), "v1")

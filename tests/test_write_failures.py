@@ -34,11 +34,16 @@ def library(ingested: Ingested, tmp_path: Path) -> tuple[DocumentLibrary, dict[s
     return DocumentLibrary(engine), write_notices(tmp_path / "src")
 
 
-def _snapshot(docs: DocumentLibrary) -> tuple[str, bytes, bytes, list[str]]:
+def _snapshot(docs: DocumentLibrary) -> tuple[str, bytes, bytes, bytes, list[str]]:
     settings = docs.engine.settings
+
+    def read(path: Path) -> bytes:
+        return path.read_bytes() if path.exists() else b""
+
+    uploads = list(docs.uploads.iterdir()) if docs.uploads.exists() else []
     return (docs.engine.kb_version, (settings.index_dir / kb.MANIFEST).read_bytes(),
-            (docs.corpus / "manifest.json").read_bytes() if (docs.corpus / "manifest.json").exists() else b"",
-            sorted(p.name for p in (*docs.corpus.iterdir(), *settings.index_dir.iterdir())))
+            read(docs.corpus / "manifest.json"), read(docs.uploads / "manifest.json"),
+            sorted(p.name for p in (*docs.corpus.iterdir(), *uploads, *settings.index_dir.iterdir())))
 
 
 def test_a_full_disk_while_copying_the_file_changes_nothing(library: tuple[DocumentLibrary, dict[str, Path]],

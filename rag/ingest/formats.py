@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rag.ingest.pages import Pages, pdf_pages, text_pages
+
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 GRID = re.compile(r"^⟦GRID:(\d+)⟧$")
 MIN_TEXT_CHARS = 20
@@ -43,6 +45,7 @@ class RawDocument:
     # DOCX converted from one, which keeps the PDF's lines as paragraphs).
     paragraphs: bool = False
     meta: dict[str, str] = field(default_factory=dict)  # what the file format states: a web page's title, date
+    pages: Pages | None = None  # for page numbers in citations, when the format has pages
 
 
 def read_raw(path: Path) -> RawDocument:
@@ -64,7 +67,8 @@ def read_raw(path: Path) -> RawDocument:
         elif suffix == ".md":
             raw = _read_markdown(path.read_text(encoding="utf-8"))
         else:
-            raw = RawDocument(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            raw = RawDocument(text, pages=text_pages(text))
     except CorpusError:
         raise
     except (OSError, UnicodeDecodeError) as exc:
@@ -92,6 +96,7 @@ def _read_pdf(path: Path) -> RawDocument:
         raise CorpusError(f"PDF 中没有可提取的文字（可能是扫描图片）：{path.name}（请提供文字版 PDF 或先做 OCR）")
     ruled = pages_with_paths(reader.pages)
     flows, tables = read_tables(path, ruled) if ruled else ({}, [])
+    located = pdf_pages(pages)  # pypdf's text keeps the table cells on their page
     pages = [flows.get(n, lines) for n, lines in enumerate(pages)]
     marked, rows = join_tables(drop_running_lines(pages), tables)
     lines: list[str] = []
@@ -102,7 +107,7 @@ def _read_pdf(path: Path) -> RawDocument:
             lines.append(line)
         else:
             _add_grid(lines, grids, rows[table])
-    return RawDocument("\n".join(lines), grids)
+    return RawDocument("\n".join(lines), grids, pages=located)
 
 
 def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:

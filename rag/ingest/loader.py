@@ -11,13 +11,14 @@ from rag.ingest.chunking import record_chunk, split_section
 from rag.ingest.formats import GRID, SUPPORTED, CorpusError, Grid, RawDocument, read_raw
 from rag.ingest.metadata import drop_signature, read_metadata
 from rag.ingest.outline import parse_outline
+from rag.ingest.pages import PageFinder
 from rag.ingest.repair import clean_lines, lift_figures
 from rag.ingest.tables import Table, extract_tables
 
 PREAMBLE = "正文"
 DOC_FIELDS = ("issuer", "issued", "validity", "region")  # besides title and number
 
-__all__ = ["CorpusError", "DocInfo", "load_document", "parse_document", "read_manifest"]
+__all__ = ["CorpusError", "DocInfo", "load_document", "parse_document", "read_documents", "read_manifest", "read_uploads"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,35 @@ def read_manifest(corpus: Path) -> list[DocInfo]:
     ]
 
 
+def read_uploads(uploads: Path | None) -> list[dict[str, object]]:
+    """The entries of the data home's own manifest (none when nothing was ever uploaded)."""
+    manifest = uploads / "manifest.json" if uploads else None
+    if manifest is None or not manifest.exists():
+        return []
+    try:
+        entries = json.loads(manifest.read_text(encoding="utf-8"))["documents"]
+        if not all(isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries):
+            raise ValueError("每个条目需要 id")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CorpusError(f"上传文档清单 {manifest} 格式错误：{exc}") from exc
+    return list(entries)
+
+
+def read_documents(corpus: Path, uploads: Path | None = None) -> list[DocInfo]:
+    """The knowledge base's documents: the seed corpus with the data home's uploads applied. An upload
+    adds a document or takes the place of a seed document with its id; a `removed` entry hides one. The
+    seed folder is what a deployment ships and is never written at run time."""
+    docs = {d.id: d for d in read_manifest(corpus)}
+    for entry in read_uploads(uploads):
+        doc_id = str(entry["id"])
+        if entry.get("removed"):
+            docs.pop(doc_id, None)
+        elif uploads is not None and entry.get("file"):
+            meta = {k: str(v) for k, v in entry.items()}
+            docs[doc_id] = DocInfo(doc_id, meta.get("title", meta["file"]), uploads / meta["file"], meta)
+    return list(docs.values())
+
+
 def load_document(info: DocInfo) -> list[Chunk]:
     """Parse one document (any supported format) into chunks: sections, 专栏 and table rows."""
     return parse_document(info)[0]
@@ -68,6 +98,7 @@ def parse_document(info: DocInfo) -> tuple[list[Chunk], dict[str, str]]:
     if not outline.sections and not raw.grids:
         raise CorpusError(f"文档中没有可用的正文：{info.path.name}")
     chunks = [c for section in outline.sections for c in split_section(section, doc=info.id)]
+    finder = PageFinder(raw.pages) if raw.pages else None
     for n, table in enumerate(tables):
         path = outline.table_paths.get(n, ())
         chunks += [record_chunk(r, doc=info.id) for r in table_records(table, path)]
@@ -78,7 +109,16 @@ def parse_document(info: DocInfo) -> tuple[list[Chunk], dict[str, str]]:
     # when only the metadata does.
     tag = {"doc_title": meta.get("title", info.title), "doc_number": meta.get("number", ""),
            **{f"doc_{k}": meta[k] for k in DOC_FIELDS if meta.get(k)}}
-    return [replace(c, meta={**c.meta, **tag}) for c in chunks], meta
+    return [replace(c, meta={**c.meta, **tag, **_pages(finder, c)}) for c in chunks], meta
+
+
+def _pages(finder: PageFinder | None, chunk: Chunk) -> dict[str, int]:
+    """The page a chunk starts on (and ends on, when another), for citations a reader can check."""
+    cells = [str(v) for v in chunk.meta.get("fields", {}).values()]
+    span = finder.span(chunk.text, cells) if finder else None
+    if span is None:
+        return {}
+    return {"page": span[0]} if span[0] == span[1] else {"page": span[0], "page_end": span[1]}
 
 
 def _stated(info: DocInfo) -> dict[str, str]:

@@ -112,7 +112,7 @@ _JOB_EXAMPLES = {
 }
 _ACCEPTED = {"job_id": _JOB["id"], "status_url": f"/api/v1/jobs/{_JOB['id']}"}
 _STORAGE: dict[int | str, dict[str, Any]] = {507: {"description": "写入失败（磁盘已满或没有写权限），知识库未改变", "content": {"application/json": {"example": {
-    "code": "storage_error", "message": "写入语料目录失败（No space left on device，如磁盘已满或没有写权限）。",
+    "code": "storage_error", "message": "写入文档目录失败（No space left on device，如磁盘已满或没有写权限）。",
     "request_id": "3f2a9c0e5b7d4e1f"}}}}}
 ACCEPTED_RESPONSES: dict[int | str, dict[str, Any]] = {
     **_STORAGE,

@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from rag.answering.query import Turn
-from rag.core.types import Answer
+from rag.core.types import Answer, Citation
 from rag.core.zh import normalize
 from rag.engine import Engine
 from ui.api import examples
@@ -185,7 +185,7 @@ def sources_block(answer: Answer) -> str:
     if not answer.citations:
         return ""
     head = SOURCES if answer.answerable else RELATED
-    lines = [f"[{n}] {document_name(c.chunk)} › {c.chunk.section}：“{c.quote or c.chunk.text[:200]}”"
+    lines = [f"[{n}] {document_name(c.chunk)} › {c.chunk.section}{_page(c)}：“{c.quote or c.chunk.text[:200]}”"
              for n, c in enumerate(answer.citations, start=1)]
     return f"\n\n{head}\n" + "\n".join(lines)
 
@@ -253,3 +253,7 @@ async def chat_completions(body: ChatCompletionRequest, engine: EngineDep) -> Ch
 @router.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
 def unknown(path: str, request: Request) -> JSONResponse:
     raise ApiError(404, "not_found", f"接口不存在：/v1/{path[:200]}")
+
+
+def _page(c: Citation) -> str:
+    return f"（{c.chunk.page_label}）" if c.chunk.page_label else ""

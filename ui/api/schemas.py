@@ -80,11 +80,14 @@ class CitationOut(BaseModel):
     # Only when the knowledge base holds several documents: the single-plan contract keeps its keys.
     doc_title: str | None = Field(default=None, exclude_if=lambda v: v is None, description="所属文档标题（多文档时）")
     doc_number: str | None = Field(default=None, exclude_if=lambda v: v is None, description="所属文档文号（多文档时）")
+    page: int | None = Field(default=None, exclude_if=lambda v: v is None, description="原文页码（有页码的文档）")
+    page_end: int | None = Field(default=None, exclude_if=lambda v: v is None, description="跨页时的末页页码")
 
     @classmethod
     def of(cls, c: Citation, *, titled: bool = False) -> CitationOut:
         return cls(id=c.chunk.id, doc=c.chunk.doc, section=c.chunk.section, text=c.chunk.text, quote=c.quote, score=c.score,
-                   **(doc_fields(c.chunk) if titled else {}))
+                   page=c.chunk.meta.get("page"),
+                   page_end=c.chunk.meta.get("page_end"), **(doc_fields(c.chunk) if titled else {}))
 
 
 class AskResponse(BaseModel):
@@ -110,11 +113,14 @@ class SearchResult(BaseModel):
     # Only when the knowledge base holds several documents: the single-plan contract keeps its keys.
     doc_title: str | None = Field(default=None, exclude_if=lambda v: v is None, description="所属文档标题（多文档时）")
     doc_number: str | None = Field(default=None, exclude_if=lambda v: v is None, description="所属文档文号（多文档时）")
+    page: int | None = Field(default=None, exclude_if=lambda v: v is None, description="原文页码（有页码的文档）")
+    page_end: int | None = Field(default=None, exclude_if=lambda v: v is None, description="跨页时的末页页码")
 
     @classmethod
     def of(cls, h: Hit, *, titled: bool = False) -> SearchResult:
         return cls(id=h.chunk.id, doc=h.chunk.doc, section=h.chunk.section, text=h.chunk.text, score=h.score,
-                   **(doc_fields(h.chunk) if titled else {}))
+                   page=h.chunk.meta.get("page"),
+                   page_end=h.chunk.meta.get("page_end"), **(doc_fields(h.chunk) if titled else {}))
 
 
 class SearchResponse(BaseModel):

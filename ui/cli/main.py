@@ -92,7 +92,8 @@ def _ask(engine: Engine, args: argparse.Namespace) -> int:
         return 0
     print(answer.answer)
     for n, c in enumerate(answer.citations, start=1):
-        print(f"\n[{n}] {c.chunk.section}\n    {c.quote or c.chunk.text[:120]}")
+        page = f"（{c.chunk.page_label}）" if c.chunk.page_label else ""
+        print(f"\n[{n}] {c.chunk.section}{page}\n    {c.quote or c.chunk.text[:120]}")
     return 0
 
 

@@ -60,7 +60,8 @@ def card_html(citation: Citation, n: int, context: Sequence[Chunk], *, titled: b
     chunk = citation.chunk
     marker = f"<span class='card-n'>[{n}]</span>" if n else ""
     doc = f"<div class='card-doc'>{html.escape(document_name(chunk))}</div>" if titled else ""
-    path = f"{doc}<div class='card-path'>{marker}{path_html(chunk.section)}</div>"
+    page = f"<span class='card-page'>{chunk.page_label}</span>" if chunk.page_label else ""
+    path = f"{doc}<div class='card-path'>{marker}{path_html(chunk.section)}{page}</div>"
     if chunk.kind == "table-row":
         quote = f"<div class='card-quote'><mark>{html.escape(citation.quote)}</mark></div>" if citation.quote else ""
         body = quote + table_html([chunk], marked=chunk.id)
@@ -72,7 +73,8 @@ def card_html(citation: Citation, n: int, context: Sequence[Chunk], *, titled: b
             f"{highlight(c.text, citation.quote) if c.id == chunk.id else html.escape(c.text)}</p>"
             for c in (context or [chunk])
         )
-    details = f"<details class='card-context'><summary>查看上下文（本节全文）</summary><div class='ctx-body'>{around}</div></details>"
+    where = f"本节全文，{chunk.page_label}" if chunk.page_label else "本节全文"
+    details = f"<details class='card-context'><summary>查看上下文（{where}）</summary><div class='ctx-body'>{around}</div></details>"
     return f"<div class='card'>{path}{body}{details}</div>"
 
 
@@ -137,7 +139,7 @@ def copy_text(question: str, answer: Answer) -> str:
     if answer.citations:
         lines += ["", "出处：" if answer.answerable else "相关内容："]
         for n, c in enumerate(answer.citations, start=1):
-            lines.append(f"[{n}] {c.chunk.section}")
+            lines.append(f"[{n}] {c.chunk.section}" + (f"（{c.chunk.page_label}）" if c.chunk.page_label else ""))
             lines.append(f"“{c.quote or c.chunk.text}”")
     sources = "；".join(dict.fromkeys(document_name(c.chunk) for c in answer.citations)) or f"《{PLAN_TITLE}》"
     lines += ["", f"——{sources}（知识库版本 {answer.kb_version}）"]

@@ -20,6 +20,7 @@ CSS = """
 .answer .card-doc { font-size: .8rem; color: var(--color-accent); margin-bottom: .15rem; }
 .answer .card-path { font-size: .82rem; color: var(--body-text-color-subdued); margin-bottom: .3rem; }
 .answer .card-path .step:last-child { color: var(--body-text-color); font-weight: 600; }
+.answer .card-path .card-page { margin-left: .6rem; white-space: nowrap; }
 .answer .card-n { color: var(--color-accent); font-weight: 700; margin-right: .35rem; }
 .answer .card-text, .answer .card-quote { line-height: 1.7; font-size: .92rem; }
 .answer mark { background: #fde68a; color: inherit; padding: 0 1px; border-radius: 2px; }
