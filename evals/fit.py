@@ -5,7 +5,7 @@
 Tuning data: the fixed set (evals/questions.jsonl), the fresh set, the tuning halves of the blind sets
 (evals/blind/*.jsonl, split "tune") and the questions of the tuning documents (evals/documents, split
 "tune"), each asked of its own document as the engine does with several documents present; the check
-halves are never read here. The tuning documents' questions join only with `--with-documents`. For every question the engine's
+halves are never read here. The tuning documents' questions join the answerability fit (`--plan-only` leaves them out). For every question the engine's
 own stages produce candidates and features; a candidate is labelled correct when it holds an evidence
 string or most of the answer's keys. Each model is the logistic regression or boosted-tree ensemble
 (scikit-learn) with the lowest cross-validated log loss, the folds grouped by the section that holds the answer so that near-duplicate questions about one
@@ -198,22 +198,22 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", type=Path, help="data directory for the fitting index (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=data_path(MODEL_FILE))
-    parser.add_argument("--with-documents", action="store_true",
-                        help="also fit answerability on the tuning documents' questions (measured, not shipped: see README)")
+    parser.add_argument("--plan-only", action="store_true",
+                        help="fit answerability on the plan's questions alone, without the tuning documents' (see README)")
     args = parser.parse_args(argv)
     from rag.core.settings import force_offline
 
     force_offline()
     with tempfile.TemporaryDirectory() as tmp:
         # The seed corpus, with the blind documents added when their questions are fit on.
-        engine = build_home(args.home or Path(tmp), with_documents=args.with_documents)
+        engine = build_home(args.home or Path(tmp), with_documents=not args.plan_only)
         engine.warm_up()
         seed = sorted(d.id for d in read_manifest(SEED))
 
         def answerer_of(q: dict[str, Any]) -> Answerer:
             return engine.scoped([Path(q["doc"]).stem] if "doc" in q else seed)[1]
 
-        report = fit(answerer_of, tuning_questions(documents=args.with_documents))
+        report = fit(answerer_of, tuning_questions(documents=not args.plan_only))
     report["model"]["fitted_on"] = report.pop("data")
     args.out.write_text(json.dumps(report["model"], ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(report["cv"], ensure_ascii=False))

@@ -52,6 +52,7 @@ class Ask:
     wording: str = ""  # the question's words without stopwords, generic words kept (for heading overlap)
     amounts: tuple[tuple[str, float], ...] = ()  # amounts the question states (…N万): which row holds them
     tiers: frozenset[str] = frozenset()  # tier labels the question names (B类, 第三档)
+    unstated: tuple[str, ...] = ()  # asked kinds of information whose wording no document uses (电话 in a plan)
 
     @cached_property
     def top_term(self) -> str:
@@ -73,12 +74,13 @@ class Featurizer:
         # thesaurus synonym found for it does not change that: it may be a looser sense).
         searcher = self.ev.searcher
         new = {w for w in searcher.unseen_words(question) if not searcher.synonyms.expansions(w)}
+        attributes = tuple(self.guard.asked_attributes(question))
         unseen = [k for k in weights if k.split("|")[0] in new]
         return Ask(question, intent, weights, tuple(_YEAR_ASKED.findall(normalize(question))), bool(_WHEN.search(question)),
-                   self.guard.asks_for_name(question), tuple(self.guard.asked_attributes(question)),
+                   self.guard.asks_for_name(question), attributes,
                    sum(weights[k] for k in unseen) / total, tuple(unseen), self.guard.asks_where(question), suspect,
                    "".join(self.ev.searcher.tokenizer.words(question, fine=False)), tuple(amounts(normalize(question))),
-                   frozenset(labels(normalize(question))))
+                   frozenset(labels(normalize(question))), tuple(a for a in attributes if searcher.unseen_words(a)))
 
     def states_name(self, text: str) -> bool:
         return bool(_QUOTED.search(text)) or any(m.group(1) not in self.kinds for m in _ORGANISATION.finditer(text))
@@ -145,7 +147,9 @@ class Featurizer:
             "terms": math.log1p(len(ask.weights)) / 3,
             "suspect": float(ask.suspect),
             "asks_year": float(bool(ask.years)),
-            "asks_attr": float(bool(ask.attributes)),
+            # Not whether a kind of information (补贴, 电话) is asked at all: fit on a plan that states no subsidy,
+            # that taught the model that every 补贴 question is unanswerable. Only a kind no document words.
+            "attr_unstated": float(bool(ask.unstated)),
             "unseen_n": min(len(ask.unseen_words), 3) / 3,
             "unseen_name": float(any(_NAME_WORD.search(k.split("|")[0]) for k in ask.unseen_words)),
             "absent_all": self.missing(ask.weights, hits_text) if hits_text else 0.0,
