@@ -33,7 +33,7 @@ MAX_FALSE_REFUSALS = 3
 # targets are reported, not pretended.
 FLOORS: dict[str, dict[str, float]] = {
     "all": {"recall@5": 0.96, "hit@1": 0.85, "concise": 0.80, "refusal_accuracy": 0.95},
-    "holdout": {"recall@5": 0.95, "hit@1": 0.86, "concise": 0.77, "refusal_accuracy": 0.93},
+    "holdout": {"recall@5": 0.95, "hit@1": 0.86, "concise": 0.77, "refusal_accuracy": 0.92},
     "fresh": {"recall@5": 0.98, "hit@1": 0.87, "concise": 0.71, "refusal_accuracy": 0.88, "max_false_refusals": 3},
     "tune": {"recall@5": 0.86, "hit@1": 0.75, "concise": 0.82, "refusal_accuracy": 0.93, "max_false_refusals": 4},
     "check": {"recall@5": 0.89, "hit@1": 0.82, "concise": 0.81, "refusal_accuracy": 0.93, "max_false_refusals": 8},

@@ -26,6 +26,7 @@ _QUOTED_NAME = re.compile(r"《([^》]+)》")
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十\d]+[章节部分条]\s*|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]\s*|专栏\s*[\d-]+[：:]\s*)")
 PLAN_LABEL = "《规划》"
 HELP_EXAMPLES = 3
+DENSE_FEATURES = ("r_dense",)  # unknown when the search ran without dense vectors
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,12 @@ class Answerer:
         hits = tuple(self.searcher.search(question, max(top_k, CANDIDATE_HITS)))
         cands = tuple(candidates(hits, ask.weights, self.evidence, numbers=intent == "number", locate=ask.where))
         best = hits[0].score if hits else 0.0
-        return Inspection(ask, hits, cands, tuple(self.features.candidate(ask, c, best) for c in cands))
+        rows = [self.features.candidate(ask, c, best) for c in cands]
+        if not self.searcher.dense_ran():
+            # Without dense vectors (lexical only, or the store down) its rank is unknown, not last: left out,
+            # the fitted models take its training mean instead of reading a 0 as "no dense match".
+            rows = [{k: v for k, v in r.items() if k not in DENSE_FEATURES} for r in rows]
+        return Inspection(ask, hits, cands, tuple(rows))
 
     def question_features(self, ins: Inspection, probs: Sequence[float]) -> dict[str, float]:
         """The answerability model's features for one inspected question and its candidates' scores."""

@@ -157,7 +157,8 @@ class Featurizer:
         }
         for key in ("cov", "title", "top_term", "fused", "year_miss", "when_miss", "name_miss", "attr_miss", "digit", "r_dense",
                     "miss_max", "miss_max_chunk", "cov_chunk", "in_range", "out_range", "tier_hit", "tier_other"):
-            f[f"best_{key}"] = best.get(key, 0.0)
+            if key in best or not best:  # a feature left out of the rows (unknown) stays out
+                f[f"best_{key}"] = best.get(key, 0.0)
         f["number_miss"] = float(ask.intent == "number") * (1 - best.get("digit", 0.0))
         return f
 

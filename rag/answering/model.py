@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,9 @@ class Logistic:
         return cls(tuple(spec["features"]), tuple(spec["mean"]), tuple(spec["scale"]), tuple(spec["coef"]), float(spec["intercept"]))
 
     def prob(self, row: dict[str, float]) -> float:
+        # A feature absent from the row is unknown here (no dense retriever): its training mean adds nothing.
         z = self.intercept + sum(
-            w * (row.get(name, 0.0) - m) / s for name, m, s, w in zip(self.features, self.mean, self.scale, self.coef, strict=True)
+            w * (row.get(name, m) - m) / s for name, m, s, w in zip(self.features, self.mean, self.scale, self.coef, strict=True)
         )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -72,8 +73,14 @@ class Mean:
     def features(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f for p in self.parts for f in p.features))
 
+    @cached_property
+    def means(self) -> dict[str, float]:
+        """The logistic parts' standardisation means, which are the training means."""
+        return {n: m for p in self.parts if isinstance(p, Logistic) for n, m in zip(p.features, p.mean, strict=True)}
+
     def prob(self, row: dict[str, float]) -> float:
-        return sum(p.prob(row) for p in self.parts) / len(self.parts)
+        full = {**self.means, **row}  # a feature absent from the row (unknown) takes its mean in the trees too
+        return sum(p.prob(full) for p in self.parts) / len(self.parts)
 
 
 Scorer = Logistic | Trees | Mean

@@ -116,6 +116,11 @@ class HybridSearcher:
                 _thread.lexical_only = True
         return out
 
+    def dense_ran(self) -> bool:
+        """Whether this request's searches had the dense retriever (not lexical only, the store reachable)."""
+        return (self.store is not None and self.embedder is not None and self.options.weights.get("dense", 0) > 0
+                and not lexical_only())
+
     def search(self, query: str, k: int, *, kinds: Sequence[str] = (), section: str = "") -> list[Hit]:
         """The k best chunks, optionally only of the given kinds or under a section containing `section`."""
         fused = rrf(self.rankings(query), self.options.weights, k=FUSION_K)
