@@ -10,12 +10,18 @@ own stages produce candidates and features; a candidate is labelled correct when
 string or most of the answer's keys. Each model is the logistic regression or boosted-tree ensemble
 (scikit-learn) with the lowest cross-validated log loss, the folds grouped by the section that holds the answer so that near-duplicate questions about one
 passage never sit on both sides of a fold. The answerability threshold and the second-quote threshold are
-the values that do best on the out-of-fold predictions."""
+the values that do best on the out-of-fold predictions.
+
+Then the follow-up reading scorer (`rag/answering/followup.py`): every reading of each tuning conversation's
+last message (and of as many single questions asked after an unrelated one) is answered with the fitted
+model and labelled by whether that answer is right and concise; the folds are grouped by conversation. It
+is written to the model only when its out-of-fold picks are right more often than the follow-up rules'."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,6 +34,7 @@ from evals.doc_scorer import QUESTIONS as DOC_QUESTIONS
 from evals.doc_scorer import SEED, build_home
 from evals.scorer import (
     BLIND_CONVERSATIONS,
+    BLIND_CONVERSATIONS2,
     BLIND_PLAN,
     FRESH,
     QUESTIONS,
@@ -38,8 +45,9 @@ from evals.scorer import (
 )
 from rag.answering.answer import Answerer, Inspection
 from rag.answering.intent import classify
-from rag.answering.model import MODEL_FILE, scorer_of
+from rag.answering.model import MODEL_FILE, AnswerModel, scorer_of
 from rag.core.data import data_path
+from rag.core.types import Answer
 from rag.core.zh import squeeze
 from rag.ingest.loader import read_manifest
 
@@ -75,7 +83,8 @@ def label(q: dict[str, Any], text: str) -> int:
 
 def tuning_questions(*, documents: bool = False) -> list[dict[str, Any]]:
     rows = load_questions(QUESTIONS) + load_questions(FRESH)
-    rows += [q for q in load_questions(BLIND_PLAN) + load_questions(BLIND_CONVERSATIONS) if q.get("split") == "tune"]
+    rows += [q for q in load_questions(BLIND_PLAN) + load_questions(BLIND_CONVERSATIONS)
+              + load_questions(BLIND_CONVERSATIONS2) if q.get("split") == "tune"]
     if documents:
         rows += [q for q in load_questions(DOC_QUESTIONS) if q.get("split") == "tune"]
     return rows
@@ -200,6 +209,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=data_path(MODEL_FILE))
     parser.add_argument("--plan-only", action="store_true",
                         help="fit answerability on the plan's questions alone, without the tuning documents' (see README)")
+    parser.add_argument("--candidates-on-documents", action="store_true",
+                        help="fit the candidate scorer on the tuning documents' questions too")
     args = parser.parse_args(argv)
     from rag.core.settings import force_offline
 
@@ -213,19 +224,28 @@ def main(argv: list[str] | None = None) -> None:
         def answerer_of(q: dict[str, Any]) -> Answerer:
             return engine.scoped([Path(q["doc"]).stem] if "doc" in q else seed)[1]
 
-        report = fit(answerer_of, tuning_questions(documents=not args.plan_only))
+        questions = tuning_questions(documents=not args.plan_only)
+        report = fit(answerer_of, questions, candidates_on_documents=args.candidates_on_documents)
+        followup, report["cv"]["followup"] = fit_followup(answerer_of, AnswerModel.of(report["model"]), questions)
+        # The reading scorer replaces the follow-up rules only when, out of fold, it picks a right reading
+        # more often than they do.
+        cv = report["cv"]["followup"]
+        cv["shipped"] = cv["picked_right"] > cv["rules_right"]
+        if cv["shipped"]:
+            report["model"]["followup"] = followup
     report["model"]["fitted_on"] = report.pop("data")
     args.out.write_text(json.dumps(report["model"], ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(report["cv"], ensure_ascii=False))
 
 
-def fit(answerer_of: Callable[[dict[str, Any]], Answerer], questions: list[dict[str, Any]]) -> dict[str, Any]:
+def fit(answerer_of: Callable[[dict[str, Any]], Answerer], questions: list[dict[str, Any]], *,
+        candidates_on_documents: bool = False) -> dict[str, Any]:
     """Both models, their thresholds and cross-validated figures."""
     exs = [e for e in examples(answerer_of, questions) if e.ins.candidates]
     # The candidate scorer learns from the plan's questions; the documents' questions are too few to fit
     # it on (with them the choice of model swings between fits) but are what the answerability decision
     # must also hold on, so it is fit on all, the documents' candidates scored by the plan-fit scorer.
-    plan = [e for e in exs if "doc" not in e.q]
+    plan = [e for e in exs if candidates_on_documents or "doc" not in e.q]
     cand_rows = [r for e in plan for r in e.ins.rows]
     names = sorted({k for e in exs for r in e.ins.rows for k in r})
     y = np.array([v for e in plan for v in e.labels])
@@ -256,6 +276,67 @@ def fit(answerer_of: Callable[[dict[str, Any]], Answerer], questions: list[dict[
                "answerable_log_loss": round(ans_loss, 4), "answerable_accuracy": round(accuracy[threshold], 4),
                "threshold": float(threshold), "second": second, "keys_in_selection": keys_hit},
     }
+
+
+SYNTHETIC_PER_CONVERSATION = 1  # topic changes made from single questions, per written conversation
+
+
+def answered(q: dict[str, Any], answer: Answer) -> int:
+    """Whether an answer is right for a question as the scorer counts it concise: refused when it should
+    be, else answerable with every key in a text no longer than a concise answer of its type (a reading
+    that joins a new question to the previous one answers both, which is not what was asked)."""
+    if q["type"] in REFUSE_TYPES:
+        return int(not answer.answerable)
+    limit = 200 if q["type"] in SHORT_TYPES else 500
+    keys = all(squeeze(k) in squeeze(answer.answer) for k in q.get("keys", []))
+    return int(answer.answerable and keys and len(answer.answer) <= limit)
+
+
+def topic_changes(questions: list[dict[str, Any]], n: int, seed: int = 0) -> list[dict[str, Any]]:
+    """Single questions asked after an unrelated earlier question (a user who changes the subject)."""
+    rng = random.Random(seed)
+    single = [q for q in questions if not q.get("history") and "doc" not in q and q["type"] != "chitchat"]
+    picked = rng.sample(single, min(n, len(single)))
+    return [{**q, "id": f"topic:{q['id']}", "history": [{"role": "user", "content": rng.choice(single)["question"]}]} for q in picked]
+
+
+def fit_followup(
+    answerer_of: Callable[[dict[str, Any]], Answerer], model: AnswerModel, questions: list[dict[str, Any]],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The reading scorer: for each tuning conversation (and as many topic changes made from single
+    questions), every reading is answered with the fitted answer model and labelled by whether that
+    answer is right; the folds are grouped by conversation. Also reports, on the written conversations, how
+    often the out-of-fold pick and the rules' reading give a right answer."""
+    written = [q for q in questions if q.get("history")]
+    rows: list[dict[str, float]] = []
+    labels: list[int] = []
+    owners: list[str] = []
+    rule_right: dict[str, int] = {}
+    for q in written + topic_changes(questions, len(written) * SYNTHETIC_PER_CONVERSATION):
+        answerer = answerer_of(q)
+        answerer._model = model
+        history = replay(answerer, q)
+        u = answerer.understand(q["question"], history)
+        if u.act != "question" or len(u.readings) < 2:
+            continue
+        scored, feats = answerer.reading_rows(q["question"], history, u)
+        for s, row in zip(scored, feats, strict=True):
+            right = answered(q, answerer.answer(s.reading.text, top_k=5))
+            rows.append(row)
+            labels.append(right)
+            owners.append(q["id"])
+            if "rule" in s.reading.kinds:
+                rule_right[q["id"]] = right
+    names = sorted({k for r in rows for k in r})
+    y, owner = np.array(labels), np.array(owners)
+    spec, oof, loss = fit_scorer(matrix(rows, names), y, owner, names, owner)
+    chosen = {o: int(y[owner == o][np.argmax(oof[owner == o])]) for o in np.unique(owner)}
+    real = [o for o in chosen if not o.startswith("topic:")]
+    cv = {"conversations": len(real), "topic_changes": len(chosen) - len(real), "readings": len(y),
+          "log_loss": round(loss, 4), "picked_right": round(float(np.mean([chosen[o] for o in real])), 4),
+          "rules_right": round(float(np.mean([rule_right.get(o, 0) for o in real])), 4),
+          "topic_picked_right": round(float(np.mean([v for o, v in chosen.items() if o.startswith("topic:")] or [0])), 4)}
+    return spec, cv
 
 
 def second_threshold(exs: list[Example], probs: list[np.ndarray]) -> tuple[float, float]:

@@ -23,22 +23,26 @@ FRESH = Path(__file__).with_name("fresh.jsonl")
 # seeded) into a tuning half ("tune": fitting and choosing mechanisms) and a check half ("check": reported only).
 BLIND_PLAN = Path(__file__).with_name("blind") / "plan.jsonl"
 BLIND_CONVERSATIONS = Path(__file__).with_name("blind") / "conversations.jsonl"
+# 70 more conversations written blind later (for the fitted follow-up reading), split once the same way.
+BLIND_CONVERSATIONS2 = Path(__file__).with_name("blind") / "conversations2.jsonl"
 REFUSE_TYPES = {"unanswerable", "offtopic", "injection", "chitchat"}
 SHORT_TYPES = {"number", "fact", "yesno", "table"}
 # The product targets (issue: the engine end to end).
 THRESHOLDS = {"recall@5": 0.97, "hit@1": 0.85, "concise": 0.85, "refusal_accuracy": 0.95}
 MAX_FALSE_REFUSALS = 3
 # What the test suite enforces: no regression below the scores measured when this was committed
-# (evals/results.json), with a question or two of slack. The held-out third is below target: the
-# targets are reported, not pretended.
+# (evals/results.json), with a question or two of slack and under the scores with the blind documents
+# beside the plan (the test engine has two test notices). The targets are reported, not pretended.
 FLOORS: dict[str, dict[str, float]] = {
-    "all": {"recall@5": 0.96, "hit@1": 0.85, "concise": 0.80, "refusal_accuracy": 0.95},
-    "holdout": {"recall@5": 0.95, "hit@1": 0.86, "concise": 0.77, "refusal_accuracy": 0.92},
-    "fresh": {"recall@5": 0.98, "hit@1": 0.87, "concise": 0.71, "refusal_accuracy": 0.88, "max_false_refusals": 3},
-    "tune": {"recall@5": 0.86, "hit@1": 0.75, "concise": 0.82, "refusal_accuracy": 0.93, "max_false_refusals": 4},
-    "check": {"recall@5": 0.89, "hit@1": 0.82, "concise": 0.81, "refusal_accuracy": 0.93, "max_false_refusals": 8},
-    "conv_tune": {"recall@5": 0.89, "hit@1": 0.65, "concise": 0.73, "refusal_accuracy": 0.82, "max_false_refusals": 3},
-    "conv_check": {"recall@5": 0.93, "hit@1": 0.57, "concise": 0.62, "refusal_accuracy": 0.76, "max_false_refusals": 2},
+    "all": {"recall@5": 0.96, "hit@1": 0.86, "concise": 0.81, "refusal_accuracy": 0.92},
+    "holdout": {"recall@5": 0.95, "hit@1": 0.86, "concise": 0.80, "refusal_accuracy": 0.90},
+    "fresh": {"recall@5": 0.98, "hit@1": 0.87, "concise": 0.75, "refusal_accuracy": 0.80, "max_false_refusals": 3},
+    "tune": {"recall@5": 0.86, "hit@1": 0.77, "concise": 0.86, "refusal_accuracy": 0.90, "max_false_refusals": 4},
+    "check": {"recall@5": 0.89, "hit@1": 0.82, "concise": 0.82, "refusal_accuracy": 0.90, "max_false_refusals": 4},
+    "conv_tune": {"recall@5": 0.85, "hit@1": 0.60, "concise": 0.69, "refusal_accuracy": 0.78, "max_false_refusals": 3},
+    "conv_check": {"recall@5": 0.93, "hit@1": 0.55, "concise": 0.62, "refusal_accuracy": 0.76, "max_false_refusals": 2},
+    "conv2_tune": {"recall@5": 0.87, "hit@1": 0.62, "concise": 0.74, "refusal_accuracy": 0.86, "max_false_refusals": 2},
+    "conv2_check": {"recall@5": 0.90, "hit@1": 0.59, "concise": 0.62, "refusal_accuracy": 0.74, "max_false_refusals": 3},
 }
 
 def load_questions(path: Path = QUESTIONS) -> list[dict[str, Any]]:
@@ -153,13 +157,13 @@ def below_thresholds(summary: dict[str, Any], thresholds: dict[str, float] = THR
 
 def evaluate_sets(engine: Engine) -> dict[str, Any]:
     """The fixed question set (all, dev, holdout), the fresh set ("fresh") and both halves of the blind
-    sets ("tune"/"check", "conv_tune"/"conv_check"). Failures are listed for all but the check halves,
+    sets ("tune"/"check", "conv_tune"/"conv_check", "conv2_tune"/"conv2_check"). Failures are listed for all but the check halves,
     which are only ever reported as figures."""
     report = evaluate(engine)
     fresh = evaluate(engine, load_questions(FRESH))
     report["fresh"] = fresh["all"]
     report["failures"] += fresh["failures"]
-    for path, prefix in ((BLIND_PLAN, ""), (BLIND_CONVERSATIONS, "conv_")):
+    for path, prefix in ((BLIND_PLAN, ""), (BLIND_CONVERSATIONS, "conv_"), (BLIND_CONVERSATIONS2, "conv2_")):
         blind = evaluate(engine, load_questions(path))
         for split in ("tune", "check"):
             report[prefix + split] = blind[split]
@@ -171,6 +175,6 @@ def save_report(report: dict[str, Any], out: Path) -> None:
     """Write a report as JSON and print one summary line per split (shared by every eval command)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    for split in ("all", "dev", "holdout", "fresh", "tune", "check", "conv_tune", "conv_check"):
+    for split in ("all", "dev", "holdout", "fresh", "tune", "check", "conv_tune", "conv_check", "conv2_tune", "conv2_check"):
         if split in report:
             print(split, json.dumps(report[split], ensure_ascii=False))

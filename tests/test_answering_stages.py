@@ -131,3 +131,42 @@ def test_period_end_phrases_read_as_their_year() -> None:
     assert periods.apply("十四五末孵化器要达到几家？") == "2025年孵化器要达到几家？"
     assert periods.apply("规划期末呢？") == "2025年呢？"
     assert Periods.load().with_documents({"某市促进科技成果转化若干措施"}).apply("规划期末呢？") == "规划期末呢？"
+
+
+def test_a_follow_up_has_its_distinct_readings() -> None:
+    from rag.answering.followup import readings
+
+    assert [r.kinds for r in readings("孵化器多少家？", (), "孵化器多少家？")] == [frozenset({"rule", "alone"})]
+    one = readings("那2020年呢？", [Turn("user", "技术合同成交额2025年目标是多少？")], "技术合同成交额2020年目标是多少？")
+    assert {k for r in one for k in r.kinds} == {"rule", "alone", "previous"} and len(one) == 3
+    # The rules leave a question with words of its own alone: that reading is both, and counted once.
+    same = readings("孵化器多少家？", [Turn("user", "研发中心奖励多少？")], "孵化器多少家？")
+    assert [r.kinds for r in same][0] == frozenset({"rule", "alone"}) and len(same) == 2
+    two = readings("授权量呢？", [Turn("user", "发明专利申请量是多少？"), Turn("assistant", "…"), Turn("user", "有效量呢？")], "x")
+    assert any(r.kinds == frozenset({"conversation"}) and r.text.startswith("发明专利申请量是多少？ 有效量呢？") for r in two)
+
+
+def test_reading_features_cross_the_message_cues_with_the_reading_kind() -> None:
+    from rag.answering.followup import Reading, Scored, features
+
+    scored = [Scored(Reading("a", frozenset({"rule", "previous"})), 0.9, 0.8), Scored(Reading("b", frozenset({"alone"})), 0.2, 0.1)]
+    rows = features(scored, "那辣椒呢？", [Turn("user", "茶产业科技重点有哪些")], lambda s: ["辣椒"])
+    assert rows[0]["ans_margin"] == pytest.approx(0.7) and rows[1]["ans_margin"] == pytest.approx(-0.7)
+    assert rows[0]["previous×ellipsis"] == 1.0 and rows[1]["alone×ellipsis"] == 1.0 and rows[0]["alone×ellipsis"] == 0.0
+    assert rows[1]["alone×new_terms"] == 1.0  # 辣椒 is not a word of the previous question
+
+
+def test_the_fitted_reading_scorer_decides_which_reading_is_answered(answerer: Answerer) -> None:
+    from dataclasses import replace
+
+    from rag.answering.answer import Answerer as A
+
+    history = [Turn("user", "技术合同成交额2025年目标是多少？")]
+    shipped = load_model()
+    alone = A(answerer.searcher, "v1", model=replace(shipped, followup=Logistic(("k_alone",), (0.0,), (1.0,), (5.0,), 0.0)))
+    joined = A(answerer.searcher, "v1", model=replace(shipped, followup=Logistic(("k_previous",), (0.0,), (1.0,), (5.0,), 0.0)))
+    u = alone.understand("孵化器要达到多少家？", history)
+    assert alone.choose_reading("孵化器要达到多少家？", history, u) == "孵化器要达到多少家？"
+    assert joined.choose_reading("孵化器要达到多少家？", history, u) == "技术合同成交额2025年目标是多少？ 孵化器要达到多少家？"
+    answer = alone.answer("孵化器要达到多少家？", history=history)
+    assert answer.answerable and "12家" in answer.answer

@@ -160,6 +160,14 @@ def test_follow_up_question_uses_the_history(engine: Engine) -> None:
     assert any("辣椒" in c.chunk.section for c in answer.citations)
 
 
+def test_a_new_question_after_another_is_answered_on_its_own(engine: Engine) -> None:
+    """The fitted reading scorer keeps a question with words of its own from being joined to the last one."""
+    history = [Turn("user", "茶产业要重点发展哪些技术？")]
+    answer = engine.ask("科技型企业2025年目标是多少？", history=history)
+    assert answer.answerable and "500家" in answer.answer
+    assert "茶" not in answer.citations[0].chunk.section and "专栏" not in answer.answer
+
+
 def test_lexical_only_engine_still_answers(tmp_path: Path) -> None:
     engine = Engine(settings_for(tmp_path / "home", embedder="none"))
     report = engine.ingest()

@@ -12,6 +12,8 @@ from rag.answering.candidates import CANDIDATE_HITS, Candidate, candidates
 from rag.answering.evidence import Evidence, Weights
 from rag.answering.facts import DocumentFacts
 from rag.answering.features import Ask, Featurizer
+from rag.answering.followup import Scored
+from rag.answering.followup import features as reading_features
 from rag.answering.guard import Guard, decline_injection, decline_offtopic
 from rag.answering.intent import Intent, classify
 from rag.answering.model import AnswerModel, load_model
@@ -103,6 +105,9 @@ class Answerer:
             return Answer(self.help_text(u.act), False, (), self.kb_version, intent="chitchat")
         if u.act == "injection":
             return Answer(decline_injection(self.source_label), False, (), self.kb_version, intent="injection")
+        chosen = self.choose_reading(question, history, u)
+        if chosen != u.question:
+            u = self.understand(chosen)
         answer = self.extract_parts(u, top_k) if u.parts else self.extract(u.question, u.intent, top_k, suspect=bool(u.suspect))
         stated = self.about_document(u.question, answer)
         if stated is not None:
@@ -120,6 +125,41 @@ class Answerer:
                 return Answer(decline_offtopic(self.source_label), False, (), self.kb_version, intent="offtopic")
             return self.not_found(question, answer.related[:top_k], u.intent)
         return answer
+
+    def score_readings(self, message: str, history: Sequence[Turn], u: Understanding) -> list[Scored]:
+        """How well the documents answer each reading of a follow-up, read on its own, and how much of the
+        message's and of the previous question's words its best candidate holds."""
+        previous = next((t.content for t in reversed(history) if t.role == "user" and t.content.strip()), "")
+        said = self.evidence.weights(message), self.evidence.weights(previous)
+        scored = []
+        for r in u.readings:
+            v = self.understand(r.text)
+            if v.act != "question":
+                scored.append(Scored(r, 0.0, 0.0))
+                continue
+            ins = self.inspect(v.question, v.intent, suspect=bool(v.suspect))
+            if not ins.candidates:
+                scored.append(Scored(r, 0.0, 0.0))
+                continue
+            probs = [self.model.candidate.prob(row) for row in ins.rows]
+            top = ins.candidates[max(range(len(probs)), key=lambda i: probs[i])]
+            covers = [self.evidence.coverage(w, top.text, top.where) for w in said]
+            scored.append(Scored(r, self.answerability(ins, probs), max(probs), *covers))
+        return scored
+
+    def reading_rows(self, message: str, history: Sequence[Turn], u: Understanding) -> tuple[list[Scored], list[dict[str, float]]]:
+        """The readings of a follow-up, scored, and their feature rows for the fitted reading scorer."""
+        scored = self.score_readings(message, history, u)
+        return scored, reading_features(scored, message, history, self.evidence.rank_terms)
+
+    def choose_reading(self, message: str, history: Sequence[Turn], u: Understanding) -> str:
+        """The reading of a follow-up to answer: the fitted scorer's pick, else the rules' resolution."""
+        chooser = self.model.followup
+        if len(u.readings) < 2 or chooser is None:
+            return u.question
+        scored, rows = self.reading_rows(message, history, u)
+        probs = [chooser.prob(r) for r in rows]
+        return scored[max(range(len(probs)), key=lambda i: probs[i])].reading.text
 
     def extract_parts(self, u: Understanding, top_k: int) -> Answer:
         """A compound question ("…是多少，…目标又是多少？") answered part by part, each part read in the

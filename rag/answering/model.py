@@ -95,16 +95,20 @@ def scorer_of(spec: dict[str, Any]) -> Scorer:
 @dataclass(frozen=True)
 class AnswerModel:
     """Which candidate answers (`candidate`), whether the documents answer at all (`answerable` ≥
-    `threshold`), and when a second candidate is quoted beside the first (its p ≥ `second`)."""
+    `threshold`), when a second candidate is quoted beside the first (its p ≥ `second`), and which reading
+    of a follow-up is answered (`followup`; without it, the follow-up rules' reading)."""
 
     candidate: Scorer
     answerable: Scorer
     threshold: float
     second: float
+    followup: Scorer | None = None
 
     @classmethod
     def of(cls, spec: dict[str, Any]) -> AnswerModel:
-        return cls(scorer_of(spec["candidate"]), scorer_of(spec["answerable"]), float(spec["threshold"]), float(spec["second"]))
+        followup = scorer_of(spec["followup"]) if spec.get("followup") else None
+        return cls(scorer_of(spec["candidate"]), scorer_of(spec["answerable"]), float(spec["threshold"]), float(spec["second"]),
+                   followup)
 
 
 @cache

@@ -10,9 +10,9 @@ from pathlib import Path
 from rag.core.data import data_lines
 from rag.core.zh import normalize
 
-_ELLIPSIS = re.compile(r"^(?:那么?|还有|另外|再问一下)?[，,]?\s*(?P<topic>[^，,？?。]{1,16}?)(?:的呢|呢|怎么样|如何|咋样)[？?。！!]*$")
+ELLIPSIS = re.compile(r"^(?:那么?|还有|另外|再问一下)?[，,]?\s*(?P<topic>[^，,？?。]{1,16}?)(?:的呢|呢|怎么样|如何|咋样)[？?。！!]*$")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
-_ANAPHORA = re.compile(r"这个|那个|这些|那些|该项|上述|它们|它的|其中|这方面|同样|这一|此项|前面")
+ANAPHORA = re.compile(r"这个|那个|这些|那些|该项|上述|它们|它的|其中|这方面|同样|这一|此项|前面")
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def resolve_followup(
     if not previous:
         return question
     q = normalize(question)
-    m = _ELLIPSIS.match(q)
+    m = ELLIPSIS.match(q)
     if m and len(q) <= 20:
         topic = m.group("topic")
         year, before = _YEAR.search(topic), _YEAR.search(previous)
@@ -86,7 +86,7 @@ def resolve_followup(
         if terms:
             return previous.replace(closest(terms, topic), topic, 1)
         return f"{topic} {previous}"
-    if _ANAPHORA.search(q) or len(q) <= 6 or not [t for t in rank_terms(q) if not re.fullmatch(r"[\d.]+", t)]:
+    if ANAPHORA.search(q) or len(q) <= 6 or not [t for t in rank_terms(q) if not re.fullmatch(r"[\d.]+", t)]:
         return f"{previous} {q}"
     return question
 

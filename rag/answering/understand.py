@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from rag.answering.followup import Reading, readings
 from rag.answering.guard import Guard
 from rag.answering.intent import Intent, classify
 from rag.answering.query import Turn, resolve_followup, split_compound
@@ -32,6 +33,7 @@ class Understanding:
     parts: tuple[str, ...] = ()
     intent: Intent = "fact"
     suspect: Literal["", "offtopic", "injection"] = ""
+    readings: tuple[Reading, ...] = ()  # a follow-up's possible readings, `question` the rules' choice
 
 
 class Acts:
@@ -112,4 +114,5 @@ def understand(
     return Understanding(
         "question", resolved, tuple(parts) if len(parts) > 1 else (), classify(resolved),
         "injection" if suspect == "suspect" else "offtopic" if suspect else "",
+        tuple(readings(message, history, resolved)) if history else (),
     )
