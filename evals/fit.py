@@ -39,7 +39,7 @@ from evals.scorer import (
     FRESH,
     QUESTIONS,
     REFUSE_TYPES,
-    SHORT_TYPES,
+    concise_limit,
     load_questions,
     replay,
 )
@@ -73,7 +73,7 @@ def label(q: dict[str, Any], text: str) -> int:
     """Whether a candidate's text answers: it holds an evidence string, or at least half of the keys, and
     is no longer than a concise answer of the question's type may be."""
     t = squeeze(text)
-    if len(text) > (200 if q["type"] in SHORT_TYPES else 500):
+    if len(text) > concise_limit(q):
         return 0
     keys = q.get("keys", [])
     if any(squeeze(e) in t for e in q.get("evidence", [])):
@@ -287,9 +287,8 @@ def answered(q: dict[str, Any], answer: Answer) -> int:
     that joins a new question to the previous one answers both, which is not what was asked)."""
     if q["type"] in REFUSE_TYPES:
         return int(not answer.answerable)
-    limit = 200 if q["type"] in SHORT_TYPES else 500
     keys = all(squeeze(k) in squeeze(answer.answer) for k in q.get("keys", []))
-    return int(answer.answerable and keys and len(answer.answer) <= limit)
+    return int(answer.answerable and keys and len(answer.answer) <= concise_limit(q))
 
 
 def topic_changes(questions: list[dict[str, Any]], n: int, seed: int = 0) -> list[dict[str, Any]]:
@@ -350,8 +349,7 @@ def second_threshold(exs: list[Example], probs: list[np.ndarray]) -> tuple[float
         ok = 0
         for e, p in answerable:
             text = "".join(c.text for c in e.answerer.select(e.ins, p.tolist(), second=t))
-            limit = 200 if e.q["type"] in SHORT_TYPES else 500  # the concise length of the scorer
-            ok += all(squeeze(k) in squeeze(text) for k in e.q["keys"]) and len(text) <= limit
+            ok += all(squeeze(k) in squeeze(text) for k in e.q["keys"]) and len(text) <= concise_limit(e.q)
         return ok / max(len(answerable), 1)
 
     rates = {t: hit_rate(t) for t in grid}

@@ -27,6 +27,12 @@ BLIND_CONVERSATIONS = Path(__file__).with_name("blind") / "conversations.jsonl"
 BLIND_CONVERSATIONS2 = Path(__file__).with_name("blind") / "conversations2.jsonl"
 REFUSE_TYPES = {"unanswerable", "offtopic", "injection", "chitchat"}
 SHORT_TYPES = {"number", "fact", "yesno", "table"}
+
+
+def concise_limit(q: dict[str, Any]) -> int:
+    """The longest answer that counts as concise for a question's type."""
+    return 200 if q["type"] in SHORT_TYPES else 500
+
 # The product targets (issue: the engine end to end).
 THRESHOLDS = {"recall@5": 0.97, "hit@1": 0.85, "concise": 0.85, "refusal_accuracy": 0.95}
 MAX_FALSE_REFUSALS = 3
@@ -101,8 +107,7 @@ def run_one(engine: Engine, q: dict[str, Any]) -> Outcome:
     out.recall = sum(_contains(texts, e) for e in ev) / len(ev) if ev else 1.0
     out.hit1 = bool(ans.citations) and ans.answerable and any(_contains([ans.citations[0].chunk.text], e) for e in ev)
     out.correct = ans.answerable and all(squeeze(k) in squeeze(ans.answer) for k in q["keys"])
-    limit = 200 if q["type"] in SHORT_TYPES else 500
-    out.concise = out.correct and len(ans.answer) <= limit
+    out.concise = out.correct and len(ans.answer) <= concise_limit(q)
     return out
 
 

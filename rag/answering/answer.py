@@ -17,7 +17,7 @@ from rag.answering.followup import features as reading_features
 from rag.answering.guard import Guard, decline_injection, decline_offtopic
 from rag.answering.intent import Intent, classify
 from rag.answering.model import AnswerModel, load_model
-from rag.answering.query import Turn, resolve_followup
+from rag.answering.query import Turn, resolve_followup, user_turns
 from rag.answering.understand import Acts, Periods, Understanding, understand
 from rag.core.types import Answer, Chunk, Citation, Hit
 from rag.core.zh import normalize
@@ -129,7 +129,7 @@ class Answerer:
     def score_readings(self, message: str, history: Sequence[Turn], u: Understanding) -> list[Scored]:
         """How well the documents answer each reading of a follow-up, read on its own, and how much of the
         message's and of the previous question's words its best candidate holds."""
-        previous = next((t.content for t in reversed(history) if t.role == "user" and t.content.strip()), "")
+        previous = (user_turns(history) or [""])[-1]
         said = self.evidence.weights(message), self.evidence.weights(previous)
         scored = []
         for r in u.readings:

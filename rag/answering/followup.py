@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rag.answering.query import ANAPHORA, ELLIPSIS, Turn
+from rag.answering.query import ANAPHORA, ELLIPSIS, Turn, user_turns
 from rag.core.zh import normalize
 
 KINDS = ("rule", "alone", "previous", "conversation")
@@ -25,7 +25,7 @@ class Reading:
 
 def readings(message: str, history: Sequence[Turn], rule: str) -> list[Reading]:
     """The distinct readings of `message` after `history` (`rule`: the follow-up rules' resolution)."""
-    users = [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
+    users = user_turns(history)
     if not users:
         return [Reading(message, frozenset({"rule", "alone"}))]
     texts = {"rule": rule, "alone": message, "previous": f"{users[-1]} {message}"}
@@ -58,7 +58,7 @@ def features(
     distance from the mean of the message's readings was tried too: the same cross-validated picks, worse
     on the tuning conversations end to end.)"""
     q = normalize(message)
-    users = [t.content for t in history if t.role == "user" and t.content.strip()]
+    users = user_turns(history)
     previous = users[-1] if users else ""
     terms = [t for t in content_terms(q) if t in q]
     new = [t for t in terms if t not in previous]

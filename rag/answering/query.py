@@ -61,6 +61,11 @@ class Synonyms:
         return f"{text} {' '.join(extra)}" if extra else text
 
 
+def user_turns(history: Sequence[Turn]) -> list[str]:
+    """What the user said in a conversation, in order (empty turns left out)."""
+    return [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
+
+
 def resolve_followup(
     question: str,
     history: Sequence[Turn],
@@ -72,7 +77,7 @@ def resolve_followup(
     `rank_terms` lists a text's content words, most specific first; `closest` picks which of the
     previous question's terms the elliptical question's new topic replaces.
     """
-    previous = next((t.content for t in reversed(history) if t.role == "user" and t.content.strip()), "")
+    previous = (user_turns(history) or [""])[-1]
     if not previous:
         return question
     q = normalize(question)
