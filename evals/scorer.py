@@ -40,14 +40,14 @@ MAX_FALSE_REFUSALS = 3
 # (evals/results.json), with a question or two of slack and under the scores with the blind documents
 # beside the plan (the test engine has two test notices). The targets are reported, not pretended.
 FLOORS: dict[str, dict[str, float]] = {
-    "all": {"recall@5": 0.96, "hit@1": 0.86, "concise": 0.81, "refusal_accuracy": 0.92},
-    "holdout": {"recall@5": 0.95, "hit@1": 0.86, "concise": 0.80, "refusal_accuracy": 0.90},
-    "fresh": {"recall@5": 0.98, "hit@1": 0.87, "concise": 0.75, "refusal_accuracy": 0.80, "max_false_refusals": 3},
-    "tune": {"recall@5": 0.86, "hit@1": 0.77, "concise": 0.86, "refusal_accuracy": 0.90, "max_false_refusals": 4},
-    "check": {"recall@5": 0.89, "hit@1": 0.82, "concise": 0.82, "refusal_accuracy": 0.90, "max_false_refusals": 4},
+    "all": {"recall@5": 0.96, "hit@1": 0.86, "concise": 0.78, "refusal_accuracy": 0.94},
+    "holdout": {"recall@5": 0.95, "hit@1": 0.86, "concise": 0.76, "refusal_accuracy": 0.92},
+    "fresh": {"recall@5": 0.98, "hit@1": 0.87, "concise": 0.71, "refusal_accuracy": 0.80, "max_false_refusals": 3},
+    "tune": {"recall@5": 0.86, "hit@1": 0.75, "concise": 0.84, "refusal_accuracy": 0.90, "max_false_refusals": 4},
+    "check": {"recall@5": 0.89, "hit@1": 0.83, "concise": 0.84, "refusal_accuracy": 0.90, "max_false_refusals": 4},
     "conv_tune": {"recall@5": 0.85, "hit@1": 0.60, "concise": 0.69, "refusal_accuracy": 0.78, "max_false_refusals": 3},
-    "conv_check": {"recall@5": 0.93, "hit@1": 0.55, "concise": 0.62, "refusal_accuracy": 0.76, "max_false_refusals": 2},
-    "conv2_tune": {"recall@5": 0.87, "hit@1": 0.62, "concise": 0.74, "refusal_accuracy": 0.86, "max_false_refusals": 2},
+    "conv_check": {"recall@5": 0.93, "hit@1": 0.50, "concise": 0.55, "refusal_accuracy": 0.76, "max_false_refusals": 2},
+    "conv2_tune": {"recall@5": 0.87, "hit@1": 0.59, "concise": 0.74, "refusal_accuracy": 0.86, "max_false_refusals": 2},
     "conv2_check": {"recall@5": 0.90, "hit@1": 0.59, "concise": 0.62, "refusal_accuracy": 0.74, "max_false_refusals": 3},
 }
 

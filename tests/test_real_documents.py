@@ -183,6 +183,9 @@ def test_an_added_notice_answers_its_own_document_questions(page: Path, ingested
     assert issuer.answerable and issuer.citations[0].chunk.doc == "loan" and "临川市财政局" in issuer.answer
     start = engine.ask("临川贷款贴息办法从哪天开始施行？")
     assert start.answerable and "2024年4月1日" in start.answer and start.citations[0].chunk.doc == "loan"
+    # A value inside one row's range picks that row, not the neighbours that share all its words.
+    tier = engine.ask("我们在临川贷了600万，贴息比例是多少？")
+    assert tier.answerable and "40%" in tier.answer and "50%" not in tier.answer and "30%" not in tier.answer
     plan = engine.ask("高企到2025年要达到多少家？")
     assert plan.answerable and plan.citations[0].chunk.doc == ingested.engine.chunks()[0].doc
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from rag.answering.candidates import CANDIDATE_HITS, Candidate, candidates
+from rag.answering.candidates import CANDIDATE_HITS, Candidate, candidates, named_row
 from rag.answering.evidence import Evidence, Weights
 from rag.answering.facts import DocumentFacts
 from rag.answering.features import Ask, Featurizer
@@ -199,8 +199,16 @@ class Answerer:
         chosen = [first]
         if first.shape in ("column", "leads", "heading"):
             return chosen
-        covered = ins.rows[order[0]]["cov"]
-        for i in order[1:6]:
+        ask, covered, rest = ins.ask, ins.rows[order[0]]["cov"], order[1:6]
+        row = named_row(first, self.evidence, ask.amounts, set(ask.tiers), ask.weights, numbers=ask.intent == "number")
+        if row is not None:
+            # The question names another row of the chosen table: that row answers, and its neighbours do not.
+            table = first.chunk.meta.get("table"), first.chunk.section
+            first, chosen = row, [row]
+            covered = self.evidence.coverage(ask.weights, row.text, row.where)
+            rest = [i for i in order if ins.candidates[i].shape != "row"
+                    or (ins.candidates[i].chunk.meta.get("table"), ins.candidates[i].chunk.section) != table][:5]
+        for i in rest:
             cand = ins.candidates[i]
             if probs[i] < second or cand.shape in ("column", "leads", "heading"):
                 break

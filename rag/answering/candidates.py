@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rag.answering.evidence import Evidence, Weights, trim
+from rag.answering.ranges import Family, label_relation, relation
 from rag.core.types import Chunk, Hit
 from rag.core.zh import split_sentences
 
@@ -79,6 +80,28 @@ def candidates(hits: Sequence[Hit], weights: Weights, ev: Evidence, *, numbers: 
         elif (leads := section_leads(hit, ev, rank)) is not None:
             out.append(leads)
     return out
+
+
+def named_row(cand: Candidate, ev: Evidence, amounts: Sequence[tuple[Family, float]], tiers: set[str],
+              weights: Weights, *, numbers: bool) -> Candidate | None:
+    """The row of a chosen row's table that the question names, when it is another row: the one row whose
+    range holds an amount the question states ("研发费用950万" → 500万元（含）—1000万元) or that names the
+    tier it asks about (B类). Rows of one table share every other word, so the scores cannot tell them apart."""
+    chunk = cand.chunk
+    if cand.shape != "row" or not (amounts or tiers):
+        return None
+
+    def named(c: Chunk) -> int:
+        return int(relation(list(amounts), c.text)[0]) + int(label_relation(tiers, c.text)[0])
+
+    table = chunk.meta.get("table")
+    rows = [c for c in ev.searcher.chunks_of(chunk.section) if c.kind == "table-row" and c.meta.get("table") == table]
+    best = max((named(c) for c in rows), default=0)
+    picked = [c for c in rows if named(c) == best]
+    if best <= named(chunk) or len(picked) != 1:
+        return None  # the chosen row is named as well as any, or the question names no single row
+    hit = Hit(picked[0], cand.parts[0].hit.score)
+    return Candidate((Part(hit, trim(row_line(picked[0]), weights, FACT_CHARS, numbers=numbers)),), "row", chunk.section, cand.rank)
 
 
 def column(hit: Hit, hits: Sequence[Hit], ev: Evidence, rank: int) -> Candidate:

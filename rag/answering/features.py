@@ -14,7 +14,7 @@ from rag.answering.candidates import Candidate
 from rag.answering.evidence import Evidence, Weights
 from rag.answering.guard import Guard
 from rag.answering.intent import Intent
-from rag.answering.ranges import amounts, label_relation, labels, relation
+from rag.answering.ranges import Family, amounts, label_relation, labels, relation
 from rag.core.data import data_lines
 from rag.core.zh import normalize
 
@@ -50,7 +50,7 @@ class Ask:
     where: bool = False  # asks for the chapter or part something is in
     suspect: bool = False
     wording: str = ""  # the question's words without stopwords, generic words kept (for heading overlap)
-    amounts: tuple[tuple[str, float], ...] = ()  # amounts the question states (…N万): which row holds them
+    amounts: tuple[tuple[Family, float], ...] = ()  # amounts the question states (…N万): which row holds them
     tiers: frozenset[str] = frozenset()  # tier labels the question names (B类, 第三档)
     unstated: tuple[str, ...] = ()  # asked kinds of information whose wording no document uses (电话 in a plan)
 
@@ -111,7 +111,7 @@ class Featurizer:
             "miss_max": self.missing(w, text + cand.where),
             "miss_max_chunk": self.missing(w, context),
         }
-        f["in_range"], f["out_range"] = relation(list(ask.amounts), text)  # type: ignore[arg-type]
+        f["in_range"], f["out_range"] = relation(list(ask.amounts), text)
         f["tier_hit"], f["tier_other"] = label_relation(set(ask.tiers), text)
         for r in RETRIEVERS:
             f[f"r_{r}"] = 1.0 / (1 + hit.ranks[r]) if r in hit.ranks else 0.0
