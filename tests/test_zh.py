@@ -6,7 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from rag.core.zh import Tokenizer, char_ngrams, cjk_len, normalize, split_clauses, split_sentences, squeeze
+from rag.core.zh import (
+    Tokenizer,
+    char_ngrams,
+    cjk_len,
+    folded,
+    normalize,
+    split_clauses,
+    split_sentences,
+    squeeze,
+)
 
 
 def test_normalize_folds_full_width_and_pdf_spacing_but_keeps_chinese_punctuation() -> None:
@@ -74,3 +83,8 @@ def test_tokenizer_normalizes_before_cutting(tokenizer: Tokenizer) -> None:
 
 def test_default_tokenizer_uses_the_project_dictionary() -> None:
     assert "高新技术企业" in Tokenizer().words("全市共有国家高新技术企业212家")
+
+
+def test_folded_text_is_the_normalised_lower_case_text() -> None:
+    text = "ＡＢＣ１２３ 研发 经费\u3000R&D"
+    assert folded(text) == normalize(text).lower() == folded(text)  # the cached value is the same

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rag.core.data import data_lines
-from rag.core.zh import normalize, split_clauses
+from rag.core.zh import folded, normalize, split_clauses
 from rag.retrieval.search import HybridSearcher
 
 UNSEEN_WEIGHT = 0.7
@@ -100,7 +100,7 @@ class Evidence:
             return 0.0
         steps = section.split(" › ")[-2:] if section else []
         title_credit = 1.0 if any("专栏" in s for s in steps) else TITLE_CREDIT  # a 专栏's heading names its industry
-        body = normalize(text).lower()
+        body = folded(text)
         got = sum(
             w * max(max(self.presence(t, body), title_credit * self.in_title(t, steps)) for t in key.split("|"))
             for key, w in weights.items()

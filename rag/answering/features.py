@@ -16,7 +16,7 @@ from rag.answering.guard import Guard
 from rag.answering.intent import Intent
 from rag.answering.ranges import Family, amounts, label_relation, labels, relation
 from rag.core.data import data_lines
-from rag.core.zh import normalize
+from rag.core.zh import folded, normalize
 
 _DIGIT = re.compile(r"\d")
 _YEAR_ASKED = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
@@ -130,7 +130,7 @@ class Featurizer:
     def missing(self, weights: Weights, text: str) -> float:
         """The largest share of the question's weight held by one term the text does not state."""
         total = sum(weights.values()) or 1.0
-        body = normalize(text).lower()
+        body = folded(text)
         return max((w / total for k, w in weights.items() if not any(t in body for t in k.split("|"))), default=0.0)
 
     def question(self, ask: Ask, scored: Sequence[tuple[float, dict[str, float]]], hits_text: str = "") -> dict[str, float]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rag.core.data import data_path
@@ -36,6 +36,13 @@ def normalize(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = text.replace("\u3000", " ")
     return _SPACE_BETWEEN.sub("", text).strip()
+
+
+@lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    """`normalize(text).lower()`, cached: every candidate's and chunk's text is compared with each question
+    word several times a request, and the chunks' texts recur across requests."""
+    return normalize(text).lower()
 
 
 def squeeze(text: str) -> str:
