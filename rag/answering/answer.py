@@ -89,6 +89,10 @@ class Answerer:
             rows = [{k: v for k, v in r.items() if k not in DENSE_FEATURES} for r in rows]
         return Inspection(ask, hits, cands, tuple(rows))
 
+    def probabilities(self, ins: Inspection) -> list[float]:
+        """The fitted candidate scorer's probability for each candidate."""
+        return [self.model.candidate.prob(row) for row in ins.rows]
+
     def question_features(self, ins: Inspection, probs: Sequence[float]) -> dict[str, float]:
         """The answerability model's features for one inspected question and its candidates' scores."""
         hits_text = "".join(h.chunk.text + h.chunk.section for h in ins.hits)
@@ -141,7 +145,7 @@ class Answerer:
             if not ins.candidates:
                 scored.append(Scored(r, 0.0, 0.0))
                 continue
-            probs = [self.model.candidate.prob(row) for row in ins.rows]
+            probs = self.probabilities(ins)
             top = ins.candidates[max(range(len(probs)), key=lambda i: probs[i])]
             covers = [self.evidence.coverage(w, top.text, top.where) for w in said]
             scored.append(Scored(r, self.answerability(ins, probs), max(probs), *covers))
@@ -181,7 +185,7 @@ class Answerer:
     def extract(self, question: str, intent: Intent, top_k: int, *, suspect: bool = False) -> Answer:
         """The extractive answer (unanswerable: `related` holds the hits)."""
         ins = self.inspect(question, intent, suspect=suspect, top_k=top_k)
-        probs = [self.model.candidate.prob(r) for r in ins.rows]
+        probs = self.probabilities(ins)
         if not ins.candidates or self.answerability(ins, probs) < self.model.threshold:
             return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
         chosen = self.select(ins, probs)

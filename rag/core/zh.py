@@ -121,7 +121,7 @@ class Tokenizer:
         `fine` adds jieba's search-mode sub-words (高新技术企业 → 高新, 技术, 企业, …), which helps
         recall in BM25; coarse mode keeps whole words, which is what coverage checks need.
         """
-        text = normalize(text).lower()
+        text = folded(text)
         cut = self._jieba.lcut_for_search(text) if fine else self._jieba.lcut(text)
         return [w for w in cut if w.strip() and w not in STOPWORDS and _is_content(w)]
 
