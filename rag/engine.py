@@ -280,9 +280,8 @@ class Engine:
             return self.scoped(docs)[1].answer(question, top_k=top_k, history=history)
         named = self._names.named(normalize(question)) if self._several else ""
         if named:  # "<a document's short title>是哪个部门发的？": the document the question names by its title
-            answer = self.scoped([named])[1].answer(question, top_k=top_k, history=history)
-            if answer.answerable:
-                return answer
+            # answers, or says it does not: another document's passage is not what was asked about.
+            return self.scoped([named])[1].answer(question, top_k=top_k, history=history)
         answer = self._answerer.answer(question, top_k=top_k, history=history)
         top = (answer.citations[0].chunk.doc if answer.citations else answer.related[0].chunk.doc if answer.related else "")
         if not top or not self.several_documents:

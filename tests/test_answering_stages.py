@@ -111,6 +111,27 @@ def test_a_follow_up_keeps_the_context(answerer: Answerer) -> None:
     assert answer.answerable and "30" in answer.answer
 
 
+def test_a_follow_up_naming_only_a_year_and_which_value_asks_the_previous_question() -> None:
+    from rag.answering.query import resolve_followup
+
+    def rank(text: str) -> list[str]:  # content words: 基数 says which value, like 目标 (rag/data/generic.txt)
+        return [w for w in ("孵化器", "2020年", "2025年") if w in text]
+
+    previous = [Turn("user", "孵化器2025年要达到多少家？")]
+    assert resolve_followup("那2020年基数是多少？", previous, rank).startswith("孵化器2025年要达到多少家？")
+    assert resolve_followup("孵化器2020年有多少家？", previous, rank) == "孵化器2020年有多少家？"
+
+
+def test_the_kind_of_answer_asked_for_is_looked_for_in_the_candidate() -> None:
+    from rag.answering.features import AnswerKinds
+
+    kinds = AnswerKinds.load()
+    asked = kinds.asked("企业要是弄虚作假骗取补贴，会怎么处理？")
+    assert "penalty" in asked and kinds.asked("孵化器有多少家？") == ()
+    assert kinds.missed(asked, "以虚报等方式骗取资金的，由市财政局追回已拨付资金，3年内取消其申报资格。") == 0.0
+    assert kinds.missed(asked, "第一档：销售额5000万元以上，补贴比例80%。") > 0.0
+
+
 def test_the_documents_title_and_region_words_say_which_document_not_what_is_asked(answerer: Answerer) -> None:
     weights = answerer.evidence.weights("某市的孵化器有多少家？")
     assert not any("某市" in k for k in weights) and any("孵化器" in k for k in weights)

@@ -170,6 +170,11 @@ def test_the_document_a_question_names_by_its_title() -> None:
     assert names.named("长宁研发后补助的文号是多少？") == "rd"
     assert names.named("高企要达到多少家？") == ""  # names no document
     assert names.named("长宁的规划和补助办法有什么关系？") == ""  # names two as much: no choice
+    # Two words of a long title, one of them its own (no other title names 临川): that document.
+    names = DocumentNames([_titled("loan", "临川市中小微企业贷款贴息实施细则"),
+                           _titled("tech", "长宁市科技型中小企业贷款贴息实施办法")], lambda t: words(t, fine=False), load_generic())
+    assert names.named("临川贴息政策的咨询电话是多少？") == "loan"
+    assert names.named("贷款贴息的咨询电话是多少？") == ""  # words both titles have
 
 
 def test_an_added_notice_answers_its_own_document_questions(page: Path, ingested: Ingested, tmp_path: Path) -> None:

@@ -53,6 +53,7 @@ class Ask:
     amounts: tuple[tuple[Family, float], ...] = ()  # amounts the question states (…N万): which row holds them
     tiers: frozenset[str] = frozenset()  # tier labels the question names (B类, 第三档)
     unstated: tuple[str, ...] = ()  # asked kinds of information whose wording no document uses (电话 in a plan)
+    kinds: tuple[str, ...] = ()  # kinds of answer asked for (penalty, ratio …, rag/data/answer_kinds.tsv)
 
     @cached_property
     def top_term(self) -> str:
@@ -65,6 +66,7 @@ class Featurizer:
     def __init__(self, ev: Evidence, guard: Guard) -> None:
         self.ev, self.guard = ev, guard
         self.kinds = frozenset(w for line in data_lines("name_kinds.txt") for w in line.split())
+        self.answer_kinds = AnswerKinds.load()
 
     def ask(self, question: str, intent: Intent, *, suspect: bool = False) -> Ask:
         # A figure in a yes/no question is a guess to check ("是不是500家"), not something to match.
@@ -80,7 +82,8 @@ class Featurizer:
                    self.guard.asks_for_name(question), attributes,
                    sum(weights[k] for k in unseen) / total, tuple(unseen), self.guard.asks_where(question), suspect,
                    "".join(self.ev.searcher.tokenizer.words(question, fine=False)), tuple(amounts(normalize(question))),
-                   frozenset(labels(normalize(question))), tuple(a for a in attributes if searcher.unseen_words(a)))
+                   frozenset(labels(normalize(question))), tuple(a for a in attributes if searcher.unseen_words(a)),
+                   self.answer_kinds.asked(question))
 
     def states_name(self, text: str) -> bool:
         return bool(_QUOTED.search(text)) or any(m.group(1) not in self.kinds for m in _ORGANISATION.finditer(text))
@@ -107,6 +110,7 @@ class Featurizer:
             "when_miss": float(ask.when and not _TIME.search(text)),
             "name_miss": float(ask.name and not self.states_name(text)),
             "attr_miss": float(any(a not in chunk.text for a in ask.attributes)),
+            "kind_miss": self.answer_kinds.missed(ask.kinds, text),
             "heading": _bigram_share(ask.wording, cand.where.split(" › ")[-1]),
             "miss_max": self.missing(w, text + cand.where),
             "miss_max_chunk": self.missing(w, context),
@@ -155,12 +159,36 @@ class Featurizer:
             "absent_all": self.missing(ask.weights, hits_text) if hits_text else 0.0,
             "in_range_any": max((x[1].get("in_range", 0.0) for x in ranked), default=0.0),
         }
-        for key in ("cov", "title", "top_term", "fused", "year_miss", "when_miss", "name_miss", "attr_miss", "digit", "r_dense",
+        for key in ("cov", "title", "top_term", "fused", "year_miss", "when_miss", "name_miss", "attr_miss", "kind_miss", "digit", "r_dense",
                     "miss_max", "miss_max_chunk", "cov_chunk", "in_range", "out_range", "tier_hit", "tier_other"):
             if key in best or not best:  # a feature left out of the rows (unknown) stays out
                 f[f"best_{key}"] = best.get(key, 0.0)
         f["number_miss"] = float(ask.intent == "number") * (1 - best.get("digit", 0.0))
         return f
+
+
+class AnswerKinds:
+    """Kinds of answer a question asks for (a penalty, a ratio, the materials …) and how a text states each
+    (rag/data/answer_kinds.tsv): general usage of policy documents, weighed by the fitted models."""
+
+    def __init__(self, rules: list[tuple[str, re.Pattern[str], re.Pattern[str]]]) -> None:
+        self.rules = rules
+        self._answers = {kind: answer for kind, _, answer in rules}
+
+    @classmethod
+    def load(cls) -> AnswerKinds:
+        rows = [line.split("\t") for line in data_lines("answer_kinds.tsv")]
+        return cls([(kind, re.compile(asked), re.compile(answer)) for kind, asked, answer in rows])
+
+    def asked(self, question: str) -> tuple[str, ...]:
+        text = normalize(question)
+        return tuple(kind for kind, asked, _ in self.rules if asked.search(text))
+
+    def missed(self, kinds: Sequence[str], text: str) -> float:
+        """The share of the asked kinds the text states no answer of."""
+        if not kinds:
+            return 0.0
+        return sum(not self._answers[k].search(text) for k in kinds) / len(kinds)
 
 
 def _bigram_share(question: str, heading: str) -> float:

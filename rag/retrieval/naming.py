@@ -27,16 +27,20 @@ class DocumentNames:
             inner = _QUOTED.search(title)
             name = inner.group(1) if inner else title
             self.words[c.doc] = frozenset(w for w in words(name) if len(w) >= 2 and w not in DOCUMENT_KINDS and w not in generic)
+        # A word of one title alone (a city no other document names) tells the documents apart.
+        self.own = {doc: frozenset(w for w in ws if sum(w in other for other in self.words.values()) == 1)
+                    for doc, ws in self.words.items()}
 
     def named(self, question: str) -> str:
-        """The document whose title words the question uses most (at least MIN_SHARED, more than half of
-        them, and more than any other document's), or "" when it names none."""
+        """The document whose title words the question uses most (at least MIN_SHARED, more than any other
+        document's, and either more than half of them or one no other title has), or "" when it names none."""
         if len(self.words) < 2:
             return ""
         shared = sorted(((sum(_used(w, question) for w in ws), doc) for doc, ws in self.words.items()), reverse=True)
         (best, doc), (runner_up, _) = shared[0], shared[1]
-        # Most of the name, not two words of it: a question sharing two common words with a long title names nothing.
-        most = 2 * best > len(self.words[doc])
+        # Most of the name, or a word only its title has: a question sharing two common words with a long
+        # title names nothing.
+        most = 2 * best > len(self.words[doc]) or any(_used(w, question) for w in self.own[doc])
         return doc if best >= MIN_SHARED and most and best > runner_up else ""
 
 
