@@ -225,3 +225,12 @@ def test_a_question_naming_no_single_row_keeps_the_scored_row() -> None:
     ins = answerer.inspect("A类、B类各补几个点？", "number")
     probs = [1.0 if c.text.startswith("B类") else 0.1 for c in ins.candidates]
     assert [c.text[:2] for c in answerer.select(ins, probs, second=0.9)] == ["B类"]
+
+
+def test_a_second_quote_from_a_table_is_the_row_the_question_names() -> None:
+    rule = Chunk("r1", "s", "第四条 申请条件", "body", "申请补助的企业，上年度研发费用应不低于100万元。", {"doc_title": "某市研发补助办法"})
+    searcher = HybridSearcher([rule, *TIERS], Tokenizer(), Synonyms({}))
+    answerer = Answerer(searcher, "v1")
+    ins = answerer.inspect("我们研发费用950万，补助比例是多少？", "number")
+    probs = [1.0 if c.shape == "sentence" else 0.9 if c.text.startswith("A类") else 0.1 for c in ins.candidates]
+    assert [c.text[:2] for c in answerer.select(ins, probs, second=0.4)] == ["申请", "B类"]

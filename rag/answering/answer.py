@@ -216,6 +216,8 @@ class Answerer:
             cand = ins.candidates[i]
             if probs[i] < second or cand.shape in ("column", "leads", "heading"):
                 break
+            if row is None:  # a second quote from a table is the row the question names, as a first one is
+                cand = named_row(cand, self.evidence, ask.amounts, set(ask.tiers), ask.weights, numbers=ask.intent == "number") or cand
             if cand.text in first.text or first.text in cand.text:
                 continue
             joined = self.evidence.coverage(ins.ask.weights, first.text + cand.text, first.where)
