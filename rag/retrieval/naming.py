@@ -13,6 +13,7 @@ DOCUMENT_KINDS = frozenset("关于 印发 通知 办法 细则 实施 实施细�
                            "进一步 做好 加强 开展 有关 工作 市 省 县 区".split())
 MIN_SHARED = 2  # one shared word (a city, 补助) is not a name: another document may share it
 _QUOTED = re.compile(r"《([^》]+)》")
+_PLACE = "市省县区州"  # how the name of a place ends
 
 
 class DocumentNames:
@@ -27,18 +28,19 @@ class DocumentNames:
             inner = _QUOTED.search(title)
             name = inner.group(1) if inner else title
             self.words[c.doc] = frozenset(w for w in words(name) if len(w) >= 2 and w not in DOCUMENT_KINDS and w not in generic)
-        # A word of one title alone (a city no other document names) tells the documents apart.
-        self.own = {doc: frozenset(w for w in ws if sum(w in other for other in self.words.values()) == 1)
+        # A place only one title names (洛阳市) tells the documents apart; a topic word only one title has
+        # (研发, 投入) does not: the other documents' questions use it too.
+        self.own = {doc: frozenset(w for w in ws if w[-1] in _PLACE and sum(w in other for other in self.words.values()) == 1)
                     for doc, ws in self.words.items()}
 
     def named(self, question: str) -> str:
         """The document whose title words the question uses most (at least MIN_SHARED, more than any other
-        document's, and either more than half of them or one no other title has), or "" when it names none."""
+        document's, and either more than half of them or a place no other title names), or "" when it names none."""
         if len(self.words) < 2:
             return ""
         shared = sorted(((sum(_used(w, question) for w in ws), doc) for doc, ws in self.words.items()), reverse=True)
         (best, doc), (runner_up, _) = shared[0], shared[1]
-        # Most of the name, or a word only its title has: a question sharing two common words with a long
+        # Most of the name, or a place only its title names: a question sharing two common words with a long
         # title names nothing.
         most = 2 * best > len(self.words[doc]) or any(_used(w, question) for w in self.own[doc])
         return doc if best >= MIN_SHARED and most and best > runner_up else ""
