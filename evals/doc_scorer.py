@@ -26,8 +26,8 @@ SEED = Path(__file__).resolve().parents[1] / "corpus"
 FORMATS = {".docx": "docx", ".html": "html", ".pdf": "pdf"}
 CITED = 2  # the asked document must be among this many first citations
 # Regression floors (a little under the latest measurement); the bar is 0.85 on the check documents.
-DOC_FLOORS = {"tune": {"correct": 0.70}, "check": {"correct": 0.66}, "tune_b1": {"correct": 0.63},
-              "check_b1": {"correct": 0.69}, "tune_b2": {"correct": 0.76}, "check_b2": {"correct": 0.62}}
+DOC_FLOORS = {"tune": {"correct": 0.72}, "check": {"correct": 0.68}, "tune_b1": {"correct": 0.67},
+              "check_b1": {"correct": 0.70}, "tune_b2": {"correct": 0.76}, "check_b2": {"correct": 0.64}}
 
 
 def build_home(home: Path, *, with_documents: bool = True, settings: Callable[[Path, Path], Any] | None = None) -> Engine:
