@@ -219,6 +219,13 @@ def test_the_row_a_question_names_by_value_or_tier_is_the_one_quoted(question: s
         assert [c.text[:2] for c in chosen] == [row]
 
 
+def test_asking_which_tier_names_no_tier() -> None:
+    from rag.answering.ranges import labels
+
+    assert labels("合同金额正好300万元的算哪一档？") == set() and labels("每一档补多少？") == set()
+    assert labels("第三档补几个点？") == {"三档"} and labels("B类企业呢？") == {"B类"}
+
+
 def test_a_question_naming_no_single_row_keeps_the_scored_row() -> None:
     searcher = HybridSearcher(TIERS, Tokenizer(), Synonyms({}))
     answerer = Answerer(searcher, "v1")

@@ -76,8 +76,8 @@ def ranges(text: str) -> list[tuple[Family, float, float]]:
     return found
 
 
-# A row's tier as users name it: A类, 乙类, 第三档, 二档, 一等奖, 三星级.
-_LABEL = re.compile(r"[A-Ea-e甲乙丙丁]类|第?[一二三四五六七八九十\d]{1,2}档|[一二三四五\d]等奖?|[一二三四五\d]星级?")
+# A row's tier as users name it: A类, 乙类, 第三档, 二档, 一等奖, 三星级 — not 哪一档/每一档, which ask.
+_LABEL = re.compile(r"[A-Ea-e甲乙丙丁]类|(?<![哪几每各])(?:第?[一二三四五六七八九十\d]{1,2}档|[一二三四五\d]等奖?|[一二三四五\d]星级?)")
 
 
 def labels(text: str) -> set[str]:
