@@ -241,3 +241,11 @@ def test_a_second_quote_from_a_table_is_the_row_the_question_names() -> None:
     ins = answerer.inspect("我们研发费用950万，补助比例是多少？", "number")
     probs = [1.0 if c.shape == "sentence" else 0.9 if c.text.startswith("A类") else 0.1 for c in ins.candidates]
     assert [c.text[:2] for c in answerer.select(ins, probs, second=0.4)] == ["申请", "B类"]
+
+
+def test_a_line_that_opens_what_follows_is_no_candidate() -> None:
+    notice = Chunk("n1", "s", "通知", "body", "各县市区科技局、财政局：\n补助比例为10%，具体标准如下：\n单户最高补助30万元。",
+                   {"doc_title": "某市研发补助办法"})
+    answerer = Answerer(HybridSearcher([notice, *CHUNKS], Tokenizer(), Synonyms({})), "v1")
+    texts = [c.text for c in answerer.inspect("单户最高补助多少？", "number").candidates if c.chunk.id == "n1"]
+    assert texts and not any(t.rstrip().endswith("：") for t in texts)

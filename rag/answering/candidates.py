@@ -71,6 +71,8 @@ def candidates(hits: Sequence[Hit], weights: Weights, ev: Evidence, *, numbers: 
             out.append(Candidate((Part(hit, trim(row_line(chunk), weights, FACT_CHARS, numbers=numbers)),), "row", chunk.section, rank))
             continue
         for pos, (sent, where) in enumerate(sentences(chunk)):
+            if sent.rstrip().endswith(("：", ":")):
+                continue  # a line that opens what follows (各有关单位：, 具体标准如下：) states nothing itself
             out.append(Candidate((Part(hit, trim(sent, weights, FACT_CHARS, numbers=numbers)),), "sentence", where, rank, pos))
         if chunk.section in seen_sections:
             continue
