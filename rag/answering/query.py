@@ -92,7 +92,7 @@ def resolve_followup(
             return previous.replace(closest(terms, topic), topic, 1)
         return f"{topic} {previous}"
     # A year or a figure is not a topic of its own: "那2020年基数是多少？" asks the previous question's.
-    if ANAPHORA.search(q) or len(q) <= 6 or not [t for t in rank_terms(q) if not re.fullmatch(r"[\d.]+|(?:19|20)\d\d年?", t)]:
+    if ANAPHORA.search(q) or len(q) <= 6 or not [t for t in rank_terms(q) if not (re.fullmatch(r"[\d.]+", t) or _YEAR.fullmatch(t))]:
         return f"{previous} {q}"
     return question
 

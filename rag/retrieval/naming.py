@@ -13,7 +13,7 @@ DOCUMENT_KINDS = frozenset("关于 印发 通知 办法 细则 实施 实施细�
                            "进一步 做好 加强 开展 有关 工作 市 省 县 区".split())
 MIN_SHARED = 2  # one shared word (a city, 补助) is not a name: another document may share it
 _QUOTED = re.compile(r"《([^》]+)》")
-_PLACE = "市省县区州"  # how the name of a place ends
+_PLACE = "市省县区"  # how the name of a place ends (X市 is also named as X)
 
 
 class DocumentNames:
@@ -48,4 +48,4 @@ class DocumentNames:
 
 def _used(word: str, question: str) -> bool:
     # A city (X市) is named without its 市 as often as in full.
-    return word in question or (len(word) >= 3 and word[-1] in "市省县区" and word[:-1] in question)
+    return word in question or (len(word) >= 3 and word[-1] in _PLACE and word[:-1] in question)
