@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
 from collections.abc import Iterable
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.answering.query import Turn
+from rag.core.types import Chunk
 from rag.core.zh import squeeze
 from rag.engine import Engine
 
@@ -75,6 +77,20 @@ def _contains(texts: Iterable[str], needle: str) -> bool:
     return any(n in squeeze(t) for t in texts)
 
 
+def _bare(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
+
+
+def holds(chunk: Chunk, needle: str) -> bool:
+    """Whether a passage holds an evidence string: in its text, or for a table row in its cells read in
+    order, punctuation aside (evidence copied from the source's row line, 蓉渝筑企业协同科技创新中心（个）110,
+    is the row the chunk states as 指标…（个），2020年1，2025年10)."""
+    if _contains([chunk.text], needle):
+        return True
+    cells = "".join(str(v) for v in chunk.meta.get("fields", {}).values())
+    return chunk.kind == "table-row" and bool(_bare(needle)) and _bare(needle) in _bare(cells)
+
+
 def replay(answerer: Any, q: dict[str, Any], ask: Any = None) -> list[Turn]:
     """The question's history as turns; a user turn with no written reply gets the engine's own reply
     (`ask(question, history)`) when `ask` is given, as in a real conversation."""
@@ -102,10 +118,10 @@ def run_one(engine: Engine, q: dict[str, Any]) -> Outcome:
     from rag.answering.query import resolve_followup
 
     resolved = resolve_followup(q["question"], history, lambda s: [])
-    texts = [h.chunk.text for h in engine.search(resolved, 5)] + [c.chunk.text for c in ans.citations]
+    passages = [h.chunk for h in engine.search(resolved, 5)] + [c.chunk for c in ans.citations]
     ev = q["evidence"]
-    out.recall = sum(_contains(texts, e) for e in ev) / len(ev) if ev else 1.0
-    out.hit1 = bool(ans.citations) and ans.answerable and any(_contains([ans.citations[0].chunk.text], e) for e in ev)
+    out.recall = sum(any(holds(p, e) for p in passages) for e in ev) / len(ev) if ev else 1.0
+    out.hit1 = bool(ans.citations) and ans.answerable and any(holds(ans.citations[0].chunk, e) for e in ev)
     out.correct = ans.answerable and all(squeeze(k) in squeeze(ans.answer) for k in q["keys"])
     out.concise = out.correct and len(ans.answer) <= concise_limit(q)
     return out

@@ -118,7 +118,8 @@ def test_a_follow_up_naming_only_a_year_and_which_value_asks_the_previous_questi
         return [w for w in ("孵化器", "2020年", "2025年") if w in text]
 
     previous = [Turn("user", "孵化器2025年要达到多少家？")]
-    assert resolve_followup("那2020年基数是多少？", previous, rank).startswith("孵化器2025年要达到多少家？")
+    # The previous question, asked of the message's own year (it does not ask 2025 again).
+    assert resolve_followup("那2020年基数是多少？", previous, rank).startswith("孵化器2020年要达到多少家？")
     assert resolve_followup("孵化器2020年有多少家？", previous, rank) == "孵化器2020年有多少家？"
 
 
@@ -249,3 +250,37 @@ def test_a_line_that_opens_what_follows_is_no_candidate() -> None:
     answerer = Answerer(HybridSearcher([notice, *CHUNKS], Tokenizer(), Synonyms({})), "v1")
     texts = [c.text for c in answerer.inspect("单户最高补助多少？", "number").candidates if c.chunk.id == "n1"]
     assert texts and not any(t.rstrip().endswith("：") for t in texts)
+
+
+def test_a_follow_up_pointing_at_the_previous_answers_place_names_that_place() -> None:
+    from rag.answering.places import Places
+
+    places = Places(CHUNKS)
+    asked = [Turn("user", "研发中心有什么支持？"), Turn("assistant", "根据《若干措施》，对新认定的省级研发中心给予一次性奖励[1]。")]
+    assert places.cited(asked[1].content) == CHUNKS[1]
+    assert places.resolve("这一章还讲了什么？", asked) == "第二章 主要任务还讲了什么？"
+    # The 专栏 a passage's section holds; a reply that is a 专栏 names its own title.
+    assert places.resolve("对应哪个专栏？", asked) == "对应专栏1：智能制造重点方向？"
+    column = [Turn("user", "智能制造有哪些方向？"), Turn("assistant", "根据《若干措施》，专栏1：智能制造重点方向：工业机器人、数控机床[1]。")]
+    assert places.resolve("这个专栏里有没有提机床？", column) == "专栏1：智能制造重点方向里有没有提机床？"
+    # No pointer, no earlier answer, or a reply that quotes nothing: the message stands.
+    assert places.resolve("孵化器有多少家？", asked) == "孵化器有多少家？"
+    assert places.resolve("这个专栏里有什么？", [Turn("user", "你好")], lambda: "您好！我是政策文件问答助手") == "这个专栏里有什么？"
+    # A client that sends only the user's turns: the previous question is answered again.
+    assert places.resolve("这一章还讲了什么？", asked[:1], lambda: asked[1].content) == "第二章 主要任务还讲了什么？"
+
+
+def test_a_blank_cell_states_no_figure_for_its_year() -> None:
+    from rag.answering.candidates import blank_for
+
+    row = Chunk("r", "d", "第三章 指标 › 主要指标表", "table-row", "合作金额，2020年-，2025年50。",
+                {"fields": {"指标": "合作金额", "2020年": "-", "2025年": "50"}})
+    assert blank_for(row, ("2020",)) and not blank_for(row, ("2025",)) and not blank_for(row, ("2020", "2025"))
+    assert not blank_for(row, ()) and not blank_for(CHUNKS[3], ("2020",))
+
+
+def test_the_scorer_finds_evidence_copied_from_a_row_line_in_the_rows_cells() -> None:
+    from evals.scorer import holds
+
+    assert holds(CHUNKS[3], "技术合同成交额（亿元）3080") and holds(CHUNKS[3], "技术合同成交额")
+    assert not holds(CHUNKS[3], "技术合同成交额（亿元）3090") and not holds(CHUNKS[0], "技术合同成交额（亿元）3080")

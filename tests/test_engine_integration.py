@@ -160,6 +160,19 @@ def test_follow_up_question_uses_the_history(engine: Engine) -> None:
     assert any("辣椒" in c.chunk.section for c in answer.citations)
 
 
+def test_a_follow_up_about_the_previous_answers_place_answers_from_that_place(engine: Engine) -> None:
+    """"对应哪个专栏？" names the 专栏 of the section the previous answer quoted, with or without the reply in
+    the history; a follow-up the repeated quote does not answer is refused."""
+    first = Turn("user", "畜牧业主要围绕哪些品种发展标准化规模养殖？")
+    reply = engine.ask(first.content)
+    for history in ([first, Turn("assistant", reply.answer)], [first]):
+        answer = engine.ask("对应的是哪个专栏，里面重点技术有哪些？", history=history)
+        assert answer.answerable and "畜牧" in answer.citations[0].chunk.section and answer.citations[0].chunk.kind == "column"
+    asked = Turn("user", "全市院士工作站有多少个")
+    unasked = engine.ask("申报院士工作站需要什么条件？", history=[asked, Turn("assistant", engine.ask(asked.content).answer)])
+    assert not unasked.answerable
+
+
 def test_a_new_question_after_another_is_answered_on_its_own(engine: Engine) -> None:
     """The fitted reading scorer keeps a question with words of its own from being joined to the last one."""
     history = [Turn("user", "茶产业要重点发展哪些技术？")]

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from rag.answering.candidates import CANDIDATE_HITS, Candidate, candidates, named_row
+from rag.answering.candidates import CANDIDATE_HITS, Candidate, blank_for, candidates, named_row
 from rag.answering.evidence import Evidence, Weights
 from rag.answering.facts import DocumentFacts
 from rag.answering.features import Ask, Featurizer
@@ -17,10 +17,11 @@ from rag.answering.followup import features as reading_features
 from rag.answering.guard import Guard, decline_injection, decline_offtopic
 from rag.answering.intent import Intent, classify
 from rag.answering.model import AnswerModel, load_model
-from rag.answering.query import Turn, resolve_followup, user_turns
+from rag.answering.places import Places
+from rag.answering.query import ANAPHORA, Turn, resolve_followup, user_turns
 from rag.answering.understand import Acts, Periods, Understanding, understand
 from rag.core.types import Answer, Chunk, Citation, Hit
-from rag.core.zh import normalize
+from rag.core.zh import normalize, squeeze
 from rag.matching.match import Matcher, eligibility_answer
 from rag.retrieval.search import HybridSearcher, embed_once
 
@@ -62,6 +63,7 @@ class Answerer:
         self.evidence = Evidence(searcher)
         self.features = Featurizer(self.evidence, self.guard)
         self.facts = DocumentFacts(searcher.chunks)
+        self.places = Places(searcher.chunks)
         self._model = model
 
     @property
@@ -104,7 +106,7 @@ class Answerer:
 
     # -- the whole pipeline ---------------------------------------------------------------------
     def answer(self, question: str, *, top_k: int = 5, history: Sequence[Turn] = ()) -> Answer:
-        u = self.understand(question, history)
+        u = self.understand(self.places.resolve(question, history, lambda: self.previous_answer(history)), history)
         if u.act in ("greeting", "thanks", "capabilities"):
             return Answer(self.help_text(u.act), False, (), self.kb_version, intent="chitchat")
         if u.act == "injection":
@@ -116,6 +118,8 @@ class Answerer:
         stated = self.about_document(u.question, answer)
         if stated is not None:
             return stated
+        if answer.answerable and self.repeats_unasked(question, history, answer):
+            return self.not_found(question, answer.related[:top_k], u.intent)
         if u.intent == "eligibility" and self.matcher is not None and (not answer.answerable or _from_columns(answer)):
             # "我们是做仿制药的，规划对我们有什么方向？": the enterprise matcher ranks the directions and
             # adds the support measures; a question about one passage keeps the passage's answer.
@@ -129,6 +133,29 @@ class Answerer:
                 return Answer(decline_offtopic(self.source_label), False, (), self.kb_version, intent="offtopic")
             return self.not_found(question, answer.related[:top_k], u.intent)
         return answer
+
+    def repeats_unasked(self, message: str, history: Sequence[Turn], answer: Answer) -> bool:
+        """Whether an answer to a follow-up only repeats the previous reply's first quote and holds none of the
+        words the follow-up adds ("申报院士工作站需要什么条件？" after "院士工作站有多少个？"): it answers the
+        previous question, not this one."""
+        replies = [t.content for t in history if t.role == "assistant"]
+        users = user_turns(history)
+        if not replies or not users or not answer.citations:
+            return False
+        quote = squeeze(answer.citations[0].quote).rstrip("。；，")
+        if not quote or quote not in squeeze(replies[-1]):
+            return False
+        idf = self.searcher.words.idf  # a word no document uses cannot be looked for in a quote (还打算设什么)
+        new = [t for t in self.evidence.rank_terms(self.periods.apply(normalize(message))) if t not in users[-1] and idf(t) > 0
+               and not ANAPHORA.fullmatch(t)]
+        said = squeeze(answer.answer)
+        return bool(new) and not any(t in said for t in new)
+
+    def previous_answer(self, history: Sequence[Turn]) -> str:
+        """The answer to the last user turn, asked again in its own context (a client that sends only the
+        user's turns)."""
+        last = max((n for n, t in enumerate(history) if t.role == "user"), default=-1)
+        return self.answer(history[last].content, history=history[:last]).answer if last >= 0 else ""
 
     def score_readings(self, message: str, history: Sequence[Turn], u: Understanding) -> list[Scored]:
         """How well the documents answer each reading of a follow-up, read on its own, and how much of the
@@ -189,6 +216,9 @@ class Answerer:
         if not ins.candidates or self.answerability(ins, probs) < self.model.threshold:
             return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
         chosen = self.select(ins, probs)
+        if intent != "yesno" and chosen[0].shape == "row" and blank_for(chosen[0].chunk, ins.ask.years):
+            # The asked year's cell is blank: no figure to give (asked whether there is one, the row shows it).
+            return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
         citations = [Citation(p.hit.chunk, p.quote, p.hit.score) for c in chosen for p in c.parts]
         limit = max(top_k, 8) if intent == "list" or chosen[0].shape in ("column", "leads") else top_k
         return Answer(render(intent, citations[:limit]), True, tuple(citations[:limit]), self.kb_version, intent=intent,

@@ -157,6 +157,17 @@ def compact(text: str, limit: int) -> str:
     return "".join(out).rstrip("；") + "等"
 
 
+_BLANK = re.compile(r"^[-—－/／…]*$|^无$")
+
+
+def blank_for(chunk: Chunk, years: Sequence[str]) -> bool:
+    """Whether a table row leaves every asked year's cell blank ("-"): the table states no figure for it."""
+    if chunk.kind != "table-row" or not years:
+        return False
+    cells = [str(v).strip() for k, v in chunk.meta.get("fields", {}).items() if any(y.rstrip("年") in k for y in years)]
+    return bool(cells) and all(_BLANK.match(v) for v in cells)
+
+
 def row_line(chunk: Chunk) -> str:
     """A table row as one line: its label cell, then each header with its cell, figures with the row's unit
     (全社会研发经费投入占GDP比重：2020年0.5%，2025年1.2%)."""

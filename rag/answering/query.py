@@ -93,6 +93,9 @@ def resolve_followup(
         return f"{topic} {previous}"
     # A year or a figure is not a topic of its own: "那2020年基数是多少？" asks the previous question's.
     if ANAPHORA.search(q) or len(q) <= 6 or not [t for t in rank_terms(q) if not (re.fullmatch(r"[\d.]+", t) or _YEAR.fullmatch(t))]:
+        year, before = _YEAR.search(q), _YEAR.search(previous)
+        if year and before:  # the message's year replaces the previous question's, as it does in an ellipsis
+            previous = previous.replace(before.group(0), year.group(0), 1)
         return f"{previous} {q}"
     return question
 
