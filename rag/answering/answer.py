@@ -82,7 +82,8 @@ class Answerer:
         """Retrieve, build candidates and their features for one (resolved) question."""
         ask = self.features.ask(question, intent, suspect=suspect)
         hits = tuple(self.searcher.search(question, max(top_k, CANDIDATE_HITS)))
-        cands = tuple(candidates(hits, ask.weights, self.evidence, numbers=intent == "number", locate=ask.where))
+        cands = tuple(candidates(hits, ask.weights, self.evidence, numbers=intent == "number", locate=ask.where,
+                                      parts=ask.where and "部分" in question))
         best = hits[0].score if hits else 0.0
         rows = [self.features.candidate(ask, c, best) for c in cands]
         if not self.searcher.dense_ran():

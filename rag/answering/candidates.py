@@ -57,15 +57,19 @@ class Candidate:
         return self.parts[0].hit.chunk
 
 
-def candidates(hits: Sequence[Hit], weights: Weights, ev: Evidence, *, numbers: bool, locate: bool = False) -> list[Candidate]:
+def candidates(hits: Sequence[Hit], weights: Weights, ev: Evidence, *, numbers: bool, locate: bool = False,
+               parts: bool = False) -> list[Candidate]:
     """Every candidate answer the first hits offer (with `locate`, also each hit's heading path, for
-    questions that ask which chapter or part something is in)."""
+    questions that ask which chapter or part something is in; with `parts`, the path opens with the
+    部分 that holds the chapter, which citations leave out)."""
     out: list[Candidate] = []
     seen_sections: set[str] = set()
     for rank, hit in enumerate(hits[:CANDIDATE_HITS]):
         chunk = hit.chunk
         if locate and chunk.section not in seen_sections:
-            out.append(Candidate((Part(hit, f"相关内容见“{chunk.section}”"),), "heading", chunk.section, rank))
+            part = str(chunk.meta.get("part", ""))
+            path = f"{part} › {chunk.section}" if parts and part and not chunk.section.startswith(part) else chunk.section
+            out.append(Candidate((Part(hit, f"相关内容见“{path}”"),), "heading", chunk.section, rank))
         if chunk.kind == "table-row":
             seen_sections.add(chunk.section)
             out.append(Candidate((Part(hit, trim(row_line(chunk), weights, FACT_CHARS, numbers=numbers)),), "row", chunk.section, rank))
