@@ -138,3 +138,10 @@ def test_plan_part_headings_are_kept_in_metadata_not_in_the_breadcrumb(plan_chun
     assert chunk.meta["part"] == "第一部分 迈向创新型城市"
     assert "部分" not in chunk.section
 
+
+
+def test_a_line_opening_with_a_comma_continues_the_numbered_line_before_it() -> None:
+    """A PDF wrapped "（十二）…的" before "，由…": one sentence, not a heading over a quote that opens with "，"."""
+    outline = parse_outline(["五、监管措施", "（十二）竞买人提供虚假材料骗取地价优惠的", "，由主管部门收回土地使用权。"])
+    assert [s.path for s in outline.sections] == [("五、监管措施",)]
+    assert outline.sections[0].paragraphs == ("（十二）竞买人提供虚假材料骗取地价优惠的，由主管部门收回土地使用权。",)

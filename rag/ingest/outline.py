@@ -35,6 +35,9 @@ MAX_HEADING_CHARS = 40
 _ORPHAN = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 
 
+_CONTINUES = re.compile(r"^[，、；：,;]")
+
+
 def format_heading(line: str) -> str:
     """Canonical heading text: `第三章 遵义市…`, `专栏5-2：茶…`, `2.茶`."""
     return re.sub(r"^(第[一二三四五六七八九十百]+(?:部分|章))\s*", r"\1 ", normalize(line))
@@ -97,9 +100,14 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 def _split_articles(lines: list[str]) -> list[str]:
-    """Put an article's number on its own line, so it opens a section like any heading."""
+    """Put an article's number on its own line, so it opens a section like any heading; a line that opens
+    with a comma continues the one before (no printed line starts with one: the text wrapped there), so
+    "（十二）…骗取地价优惠的" before "，由…收回土地使用权" is a sentence, not a heading."""
     out: list[str] = []
     for line in lines:
+        if out and _CONTINUES.match(line):
+            out[-1] += line
+            continue
         article = _ARTICLE.match(line)
         out.extend([article.group(1), article.group(2)] if article and article.group(2) else [line])
     return out
