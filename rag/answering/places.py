@@ -63,9 +63,8 @@ class Places:
         m = POINTER.search(normalize(message))
         if m is None or not any(t.role == "user" for t in history):
             return message
-        replies = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        last_is_reply = bool(history) and history[-1].role == "assistant"
-        answer = replies[-1] if replies and last_is_reply else previous() if previous else ""
+        reply = history[-1].content if history[-1].role == "assistant" else ""
+        answer = reply if reply.strip() else previous() if previous else ""
         chunk = self.cited(answer) if answer else None
         title = self.heading(chunk, m.group("level")) if chunk else ""
         if not title:

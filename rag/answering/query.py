@@ -84,20 +84,22 @@ def resolve_followup(
     m = ELLIPSIS.match(q)
     if m and len(q) <= 20:
         topic = m.group("topic")
-        year, before = _YEAR.search(topic), _YEAR.search(previous)
-        if year and before:  # "那2020年呢？": the same question about another year
-            return previous.replace(before.group(0), year.group(0), 1)
+        if _YEAR.search(topic) and _YEAR.search(previous):  # "那2020年呢？": the same question about another year
+            return _with_year(previous, topic)
         terms = [t for t in rank_terms(previous) if t in previous]
         if terms:
             return previous.replace(closest(terms, topic), topic, 1)
         return f"{topic} {previous}"
     # A year or a figure is not a topic of its own: "那2020年基数是多少？" asks the previous question's.
     if ANAPHORA.search(q) or len(q) <= 6 or not [t for t in rank_terms(q) if not (re.fullmatch(r"[\d.]+", t) or _YEAR.fullmatch(t))]:
-        year, before = _YEAR.search(q), _YEAR.search(previous)
-        if year and before:  # the message's year replaces the previous question's, as it does in an ellipsis
-            previous = previous.replace(before.group(0), year.group(0), 1)
-        return f"{previous} {q}"
+        return f"{_with_year(previous, q)} {q}"  # the message's year, if it names one, replaces the previous question's
     return question
+
+
+def _with_year(previous: str, text: str) -> str:
+    """The previous question asked of the year `text` names (unchanged when either names none)."""
+    year, before = _YEAR.search(text), _YEAR.search(previous)
+    return previous.replace(before.group(0), year.group(0), 1) if year and before else previous
 
 
 _ASKS = re.compile(r"多少|几|哪|什么|吗|呢|是否|如何|怎么")
