@@ -26,8 +26,9 @@ SEED = Path(__file__).resolve().parents[1] / "corpus"
 FORMATS = {".docx": "docx", ".html": "html", ".pdf": "pdf"}
 CITED = 2  # the asked document must be among this many first citations
 # Regression floors (a little under the latest measurement); the bar is 0.85 on the check documents.
-DOC_FLOORS = {"tune": {"correct": 0.72}, "check": {"correct": 0.68}, "tune_b1": {"correct": 0.67},
-              "check_b1": {"correct": 0.70}, "tune_b2": {"correct": 0.76}, "check_b2": {"correct": 0.64}}
+DOC_FLOORS = {"tune": {"correct": 0.64}, "check": {"correct": 0.68}, "tune_b1": {"correct": 0.63},
+              "check_b1": {"correct": 0.70}, "tune_b2": {"correct": 0.76}, "check_b2": {"correct": 0.64},
+              "tune_b3": {"correct": 0.50}, "check_b3": {"correct": 0.68}}
 
 
 def build_home(home: Path, *, with_documents: bool = True, settings: Callable[[Path, Path], Any] | None = None) -> Engine:
@@ -86,7 +87,7 @@ def evaluate(engine: Engine) -> dict[str, Any]:
         report[split] = summarize(part)
         for fmt in FORMATS.values():
             report[f"{split}_{fmt}"] = summarize(r for r in part if r["format"] == fmt)
-        for batch in sorted({r["batch"] for r in part}):  # each set of six as written (b1: doc1–6, b2: doc7–12)
+        for batch in sorted({r["batch"] for r in part}):  # each set of six as written (b1: doc1–6, b2: doc7–12, b3: doc13–18)
             report[f"{split}_b{batch}"] = summarize(r for r in part if r["batch"] == batch)
     report["failures"] = [r for r in rows if r["split"] == "tune" and not r["correct"]]
     return report
@@ -106,7 +107,7 @@ def main() -> None:
     save_report(report, args.out)
     for key in ("tune", "check"):
         print(key, report[key], {f: report[f"{key}_{f}"]["correct"] for f in FORMATS.values()},
-              {b: report[f"{key}_{b}"]["correct"] for b in ("b1", "b2") if f"{key}_{b}" in report})
+              {b: report[f"{key}_{b}"]["correct"] for b in ("b1", "b2", "b3") if f"{key}_{b}" in report})
 
 
 if __name__ == "__main__":

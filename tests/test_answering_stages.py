@@ -123,6 +123,26 @@ def test_a_follow_up_naming_only_a_year_and_which_value_asks_the_previous_questi
     assert resolve_followup("孵化器2020年有多少家？", previous, rank) == "孵化器2020年有多少家？"
 
 
+def test_a_follow_up_after_a_statement_or_without_a_topic_of_its_own_asks_about_what_came_before() -> None:
+    from rag.answering.query import resolve_followup
+
+    def rank(text: str) -> list[str]:
+        return [w for w in ("智能终端", "产业园", "孵化器", "建到", "聚焦", "方面", "2020年") if w in text]
+
+    told = [Turn("user", "我们公司是做智能终端的")]  # tells, asks nothing: what follows is about it
+    assert resolve_followup("有哪些产业园可以依托？", told, rank) == "我们公司是做智能终端的 有哪些产业园可以依托？"
+    stated = [Turn("user", "规划里提到要建产业园。")]  # a statement of what the plan says: a question with a topic stands
+    assert resolve_followup("孵化器有多少家？", stated, rank) == "孵化器有多少家？"
+    asked = [Turn("user", "孵化器2020年有多少家？")]
+    # A word no document uses is no topic of its own; "具体…" asks for more of the same.
+    known = {"孵化器", "聚焦", "方面", "产业园"}.__contains__
+    assert resolve_followup("到期末要建到几个？", asked, rank, known=known).startswith("孵化器2020年有多少家？")
+    assert resolve_followup("具体聚焦哪些方面？", asked, rank, known=known).startswith("孵化器2020年有多少家？")
+    assert resolve_followup("产业园有哪些？", asked, rank, known=known) == "产业园有哪些？"
+    # Another year for a previous question that named none is added to it, replacing none of its words.
+    assert resolve_followup("2015年呢？", [Turn("user", "十三五第一年孵化器有多少家？")], rank) == "十三五第一年孵化器有多少家？ 2015年"
+
+
 def test_the_kind_of_answer_asked_for_is_looked_for_in_the_candidate() -> None:
     from rag.answering.features import AnswerKinds
 

@@ -28,7 +28,7 @@ def test_question_set_scores_stay_above_the_floors(engine: Engine) -> None:
 
 
 def test_blind_documents_stay_above_their_floors(ingested: Ingested, tmp_path: Path) -> None:
-    """The twelve blind documents (evals/documents) added beside the plan through the document library, as an
+    """The eighteen blind documents (evals/documents) added beside the plan through the document library, as an
     operator adds them; every question asked of the whole base, so the right document must be found too."""
     from evals.doc_scorer import DOC_FLOORS, evaluate
     from evals.doc_scorer import build_home as with_documents

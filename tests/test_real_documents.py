@@ -175,6 +175,13 @@ def test_the_document_a_question_names_by_its_title() -> None:
                            _titled("tech", "长宁市科技型中小企业贷款贴息实施办法")], lambda t: words(t, fine=False), load_generic())
     assert names.named("临川贴息政策的咨询电话是多少？") == "loan"
     assert names.named("贷款贴息的咨询电话是多少？") == ""  # words both titles have
+    # A title whose place the tokenizer cuts into another word (长宁/市政府/采购) still names its place.
+    names = DocumentNames([_titled("buy", "长宁市政府采购支持中小企业若干措施"),
+                           _titled("buy2", "临川市关于发挥政府采购政策功能支持中小企业发展的若干措施")],
+                          lambda t: words(t, fine=False), load_generic())
+    assert names.named("长宁政府采购支持中小企业的文号是什么？") == "buy"
+    assert names.named("长宁政府采购的中小企业预留份额是多少？") == "buy"  # ties 临川's title on the topic; its place decides
+    assert names.named("政府采购的中小企业预留份额是多少？") == ""
 
 
 def test_an_added_notice_answers_its_own_document_questions(page: Path, ingested: Ingested, tmp_path: Path) -> None:

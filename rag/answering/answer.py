@@ -76,7 +76,11 @@ class Answerer:
     # -- stages ---------------------------------------------------------------------------------
     def understand(self, message: str, history: Sequence[Turn] = ()) -> Understanding:
         return understand(message, history, guard=self.guard, acts=self.acts, periods=self.periods, rank_terms=self.evidence.rank_terms,
-                          closest=self.closest_term)
+                          closest=self.closest_term, known=self.known)
+
+    def known(self, word: str) -> bool:
+        """Whether the documents use a word, or what it abbreviates (高企)."""
+        return self.searcher.words.idf(word) > 0 or any(self.searcher.words.idf(t) > 0 for t in self.searcher.synonyms.expansions(word))
 
     def inspect(self, question: str, intent: Intent, *, suspect: bool = False, top_k: int = 5) -> Inspection:
         """Retrieve, build candidates and their features for one (resolved) question."""

@@ -12,7 +12,11 @@ from rag.core.zh import normalize
 
 ELLIPSIS = re.compile(r"^(?:那么?|还有|另外|再问一下)?[，,]?\s*(?P<topic>[^，,？?。]{1,16}?)(?:的呢|呢|怎么样|如何|咋样)[？?。！!]*$")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
-ANAPHORA = re.compile(r"这个|那个|这些|那些|该项|上述|它们|它的|其中|这方面|同样|这一|此项|前面")
+ANAPHORA = re.compile(r"这个|那个|这些|那些|该项|上述|它们|它的|其中|这方面|同样|这一|此项|前面|这种|那种|这样的|这项|那项|这类|那类")
+# "具体有哪些？", "展开说说", "详细一点": more of what was just asked.
+ELABORATE = re.compile(r"^(?:那|那么)?(?:能不能|能否|可以|请|麻烦)?(?:再)?(?:具体|详细|展开|细说|仔细)")
+FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|本单位")
+_ASKING = re.compile(r"[？?]|吗|什么|啥|咋|哪|多少|几|怎么|如何|是否|有没有|能不能|可不可以|呢")
 
 
 @dataclass(frozen=True)
@@ -71,11 +75,13 @@ def resolve_followup(
     history: Sequence[Turn],
     rank_terms: Callable[[str], list[str]],
     closest: Callable[[list[str], str], str] = lambda terms, topic: terms[0],
+    known: Callable[[str], bool] = lambda term: True,
 ) -> str:
     """Rewrite an elliptical follow-up ("那辣椒呢？", "这个目标是哪年的？") against the last user turn.
 
     `rank_terms` lists a text's content words, most specific first; `closest` picks which of the
-    previous question's terms the elliptical question's new topic replaces.
+    previous question's terms the elliptical question's new topic replaces; `known` whether any document
+    uses a word (one none uses is no topic of its own: "到规划期末要建到几个？").
     """
     previous = (user_turns(history) or [""])[-1]
     if not previous:
@@ -84,14 +90,20 @@ def resolve_followup(
     m = ELLIPSIS.match(q)
     if m and len(q) <= 20:
         topic = m.group("topic")
-        if _YEAR.search(topic) and _YEAR.search(previous):  # "那2020年呢？": the same question about another year
-            return _with_year(previous, topic)
+        if _YEAR.search(topic):  # "那2020年呢？": the same question about another year (named, or added)
+            return _with_year(previous, topic) if _YEAR.search(previous) else f"{previous} {topic}"
         terms = [t for t in rank_terms(previous) if t in previous]
         if terms:
             return previous.replace(closest(terms, topic), topic, 1)
         return f"{topic} {previous}"
+    # What the user just told about themselves is what they ask about next: "我们是做智能终端的" → "有哪些园区可以
+    # 依托？". (Joining every earlier self-description too was tried: it drowns the question; so was joining any
+    # statement: "规划里提到科技创新券。" → "一张面额多少？" then answers from the stated passage.)
+    if FIRST_PERSON.search(previous) and not _ASKING.search(previous):
+        return f"{previous} {q}"
     # A year or a figure is not a topic of its own: "那2020年基数是多少？" asks the previous question's.
-    if ANAPHORA.search(q) or len(q) <= 6 or not [t for t in rank_terms(q) if not (re.fullmatch(r"[\d.]+", t) or _YEAR.fullmatch(t))]:
+    topical = [t for t in rank_terms(q) if known(t) and not (re.fullmatch(r"[\d.]+", t) or _YEAR.fullmatch(t))]
+    if ANAPHORA.search(q) or ELABORATE.match(q) or len(q) <= 6 or not topical:
         return f"{_with_year(previous, q)} {q}"  # the message's year, if it names one, replaces the previous question's
     return question
 

@@ -96,6 +96,7 @@ def understand(
     periods: Periods | None = None,
     rank_terms: Callable[[str], list[str]],
     closest: Callable[[list[str], str], str],
+    known: Callable[[str], bool] = lambda term: True,
 ) -> Understanding:
     """The message's act and, for a question, its resolved form, parts and intent."""
     act = acts.of(message)
@@ -106,7 +107,7 @@ def understand(
         return Understanding("injection", message)
     if periods is not None:
         message = periods.apply(message)
-    resolved = resolve_followup(message, history, rank_terms, closest)
+    resolved = resolve_followup(message, history, rank_terms, closest, known)
     if resolved != message and guard.check(resolved).kind == "injection":
         return Understanding("injection", resolved)  # a follow-up that continues an injection is one too
     parts = split_compound(resolved)[:3]

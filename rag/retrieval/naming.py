@@ -14,6 +14,7 @@ DOCUMENT_KINDS = frozenset("关于 印发 通知 办法 细则 实施 实施细�
 MIN_SHARED = 2  # one shared word (a city, 补助) is not a name: another document may share it
 _QUOTED = re.compile(r"《([^》]+)》")
 _PLACE = "市省县区"  # how the name of a place ends (X市 is also named as X)
+_LEADING_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[市省县]")
 
 
 class DocumentNames:
@@ -27,7 +28,9 @@ class DocumentNames:
             title = str(c.meta.get("doc_title", ""))
             inner = _QUOTED.search(title)
             name = inner.group(1) if inner else title
-            self.words[c.doc] = frozenset(w for w in words(name) if len(w) >= 2 and w not in DOCUMENT_KINDS and w not in generic)
+            found = {w for w in words(name) if len(w) >= 2 and w not in DOCUMENT_KINDS and w not in generic}
+            place = _LEADING_PLACE.match(name)  # 南通市政府采购… is cut 南通/市政府/采购: the place its title opens with
+            self.words[c.doc] = frozenset(found | ({place.group(0)} if place else set()))
         # A place only one title names (洛阳市) tells the documents apart; a topic word only one title has
         # (研发, 投入) does not: the other documents' questions use it too.
         self.own = {doc: frozenset(w for w in ws if w[-1] in _PLACE and sum(w in other for other in self.words.values()) == 1)
@@ -35,15 +38,20 @@ class DocumentNames:
 
     def named(self, question: str) -> str:
         """The document whose title words the question uses most (at least MIN_SHARED, more than any other
-        document's, and either more than half of them or a place no other title names), or "" when it names none."""
+        document's or as many but with a place no other title names, and either more than half of them or such
+        a place), or "" when it names none."""
         if len(self.words) < 2:
             return ""
         shared = sorted(((sum(_used(w, question) for w in ws), doc) for doc, ws in self.words.items()), reverse=True)
-        (best, doc), (runner_up, _) = shared[0], shared[1]
+        best = shared[0][0]
+        tied = [d for n, d in shared if n == best]
+        placed = [d for d in tied if any(_used(w, question) for w in self.own[d])]
+        # Titles that tie on a topic (two cities' procurement notices) are told apart by the place only one names.
+        doc = placed[0] if len(placed) == 1 else tied[0]
         # Most of the name, or a place only its title names: a question sharing two common words with a long
         # title names nothing.
-        most = 2 * best > len(self.words[doc]) or any(_used(w, question) for w in self.own[doc])
-        return doc if best >= MIN_SHARED and most and best > runner_up else ""
+        most = 2 * best > len(self.words[doc]) or doc in placed
+        return doc if best >= MIN_SHARED and most and (len(tied) == 1 or len(placed) == 1) else ""
 
 
 def _used(word: str, question: str) -> bool:
