@@ -67,6 +67,15 @@ def test_candidates_cover_sentences_rows_and_a_whole_column(answerer: Answerer) 
     assert {"sentence", "row", "column"} <= shapes
 
 
+def test_an_item_of_a_list_is_quoted_with_the_line_that_says_what_the_items_are(answerer: Answerer) -> None:
+    notice = Chunk("n1", "d", "第二章 申请条件 › 第五条", "body",
+                   "有下列情形之一的，不予补贴：（一）机关工作人员；（二）已享受同类政策的；（三）劳务派遣的。", DOC)
+    weights = answerer.evidence.weights("劳务派遣的能拿补贴吗")
+    quotes = [c.text for c in candidates([Hit(notice, 1.0)], weights, answerer.evidence, numbers=False) if c.shape == "sentence"]
+    assert quotes[0].startswith("有下列情形之一的，不予补贴：（一）")  # the opening sentence holds it already
+    assert "有下列情形之一的，不予补贴：…（三）劳务派遣的。" in quotes  # an exclusion, not a condition met
+
+
 def test_the_logistic_model_is_standardised_and_bounded() -> None:
     model = Logistic(("x",), (1.0,), (2.0,), (4.0,), 0.0)
     assert model.prob({"x": 1.0}) == pytest.approx(0.5)

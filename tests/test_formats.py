@@ -171,6 +171,28 @@ def test_docx_merged_and_blank_cells(tmp_path: Path) -> None:
     assert [c.meta["fields"]["支持金额"] for c in chunks if c.kind == "table-row"] == ["500万元", "100万元", ""]
 
 
+def test_docx_header_of_two_rows_with_merged_cells_is_one_header(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("第一条 安居补贴标准见下表。")
+    document.add_paragraph("表1 安居补贴标准")
+    rows = [("人才类别", "租房补贴", ""), ("", "每月标准", "最长享受期限"), ("A类", "6000元", "5年"), ("B类", "4000元", "3年")]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(0, 0).merge(table.cell(1, 0))  # 人才类别 spans both header rows, 租房补贴 both of its columns
+    table.cell(0, 1).merge(table.cell(0, 2))
+    document.save(str(tmp_path / "two-row-header.docx"))
+    chunks, _ = _parse(tmp_path / "two-row-header.docx")
+    assert [c.meta["fields"] for c in chunks if c.kind == "table-row"] == [
+        {"人才类别": "A类", "租房补贴每月标准": "6000元", "租房补贴最长享受期限": "5年"},
+        {"人才类别": "B类", "租房补贴每月标准": "4000元", "租房补贴最长享受期限": "3年"},
+    ]
+
+
 def test_pdf_rule_that_is_no_table_leaves_the_text_as_it_was(tmp_path: Path) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont

@@ -22,6 +22,9 @@ FACT_CHARS = 140
 LIST_CHARS = 460
 CANDIDATE_HITS = 8
 _LEAD = re.compile(r"^([^。，；]{2,24})。")
+_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}、)")
+_OPENS_ITEMS = re.compile(r"^(.{4,40}?[：:])(?=[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}、)")
+OPENER_CHARS = 40  # a longer opening line is a sentence of its own, not a lead-in to the items
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # Table conventions, not one table's headers: a unit column qualifies the row's figures, an index column
 # numbers the rows.
@@ -74,10 +77,20 @@ def candidates(hits: Sequence[Hit], weights: Weights, ev: Evidence, *, numbers: 
             seen_sections.add(chunk.section)
             out.append(Candidate((Part(hit, trim(row_line(chunk), weights, FACT_CHARS, numbers=numbers)),), "row", chunk.section, rank))
             continue
+        opener = ""
         for pos, (sent, where) in enumerate(sentences(chunk)):
-            if sent.rstrip().endswith(("：", ":")):
-                continue  # a line that opens what follows (各有关单位：, 具体标准如下：) states nothing itself
-            out.append(Candidate((Part(hit, trim(sent, weights, FACT_CHARS, numbers=numbers)),), "sentence", where, rank, pos))
+            sent = sent.strip()
+            if sent.endswith(("：", ":")):
+                opener = sent  # a line that opens what follows (有下列情形之一的，不予补贴：) states nothing itself…
+                continue
+            text = trim(sent, weights, FACT_CHARS, numbers=numbers)
+            if _ITEM.match(sent):
+                # … but says what its items are: "（三）劳务派遣的" alone reads as a condition met, not an exclusion.
+                text = f"{opener}…{text}" if opener and len(opener) <= OPENER_CHARS else text
+            else:
+                opened = _OPENS_ITEMS.match(sent)  # 有下列情形之一的，不予补贴：（一）…； in one sentence
+                opener = opened.group(1) if opened else ""
+            out.append(Candidate((Part(hit, text),), "sentence", where, rank, pos))
         if chunk.section in seen_sections:
             continue
         seen_sections.add(chunk.section)

@@ -150,7 +150,25 @@ def _add_grid(lines: list[str], grids: list[Grid], rows: list[tuple[str, ...]]) 
     if lines and _is_caption(lines[-1].strip()):
         title = lines.pop().strip()
     lines.append(f"⟦GRID:{len(grids)}⟧")
-    grids.append(Grid(title, rows[0], tuple(rows[1:])))
+    header, body = _merged_header(rows)
+    grids.append(Grid(title, header, tuple(body)))
+
+
+def _merged_header(rows: list[tuple[str, ...]]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """A header of two rows, as a Word table with merged cells repeats them (人才类别 | 租房补贴 | 租房补贴 over
+    人才类别 | 每月标准 | 最长享受期限): one header whose cells join the spanning cell and the one under it
+    (租房补贴每月标准). A second row is a header row only when it repeats the first in some column and differs
+    only under cells that span."""
+    header, body = list(rows[0]), list(rows[1:])
+    while len(body) > 1 and len(body[0]) == len(header):
+        below = body[0]
+        spans = {i for i, h in enumerate(header) if h and ((i > 0 and header[i - 1] == h) or (i + 1 < len(header) and header[i + 1] == h))}
+        differs = {i for i, (h, b) in enumerate(zip(header, below, strict=True)) if h != b}
+        if not differs or not spans or differs - spans or len(differs) == len(header):
+            break
+        header = [h if i not in differs else f"{h}{below[i]}" for i, h in enumerate(header)]
+        body = body[1:]
+    return tuple(header), body
 
 
 def _is_caption(line: str) -> bool:
