@@ -36,6 +36,7 @@ from evals.doc_scorer import SEED, build_home
 from evals.scorer import (
     BLIND_CONVERSATIONS,
     BLIND_CONVERSATIONS2,
+    BLIND_CONVERSATIONS3,
     BLIND_PLAN,
     FRESH,
     QUESTIONS,
@@ -85,7 +86,7 @@ def label(q: dict[str, Any], text: str) -> int:
 def tuning_questions(*, documents: bool = False) -> list[dict[str, Any]]:
     rows = load_questions(QUESTIONS) + load_questions(FRESH)
     rows += [q for q in load_questions(BLIND_PLAN) + load_questions(BLIND_CONVERSATIONS)
-              + load_questions(BLIND_CONVERSATIONS2) if q.get("split") == "tune"]
+              + load_questions(BLIND_CONVERSATIONS2) + load_questions(BLIND_CONVERSATIONS3) if q.get("split") == "tune"]
     if documents:
         rows += [q for q in load_questions(DOC_QUESTIONS) if q.get("split") == "tune"]
     return rows

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from rag.answering.generate import Generator
 from rag.answering.query import Synonyms, Turn
 from rag.core.progress import Progress, notify
 from rag.core.settings import Settings
-from rag.core.types import Answer, Chunk, Hit
+from rag.core.types import Answer, Chunk, Citation, Hit
 from rag.core.zh import Tokenizer, normalize
 from rag.index import kb
 from rag.index.embedding import Embedder, make_embedder
@@ -282,6 +283,11 @@ class Engine:
         if named:  # "<a document's short title>是哪个部门发的？": the document the question names by its title
             # answers, or says it does not: another document's passage is not what was asked about.
             return self.scoped([named])[1].answer(question, top_k=top_k, history=history)
+        tied = self._names.tied(normalize(question)) if self._several and not history else []
+        if tied:  # two documents on the topic the question names, told apart by nothing it says: both answer
+            both = [a for a in (self.scoped([d])[1].answer(question, top_k=top_k) for d in tied) if a.answerable]
+            if both:
+                return joined(both)
         answer = self._answerer.answer(question, top_k=top_k, history=history)
         top = (answer.citations[0].chunk.doc if answer.citations else answer.related[0].chunk.doc if answer.related else "")
         if not top or not self.several_documents:
@@ -347,3 +353,18 @@ class Engine:
 
     def section_text(self, section: str) -> list[Chunk]:
         return [c for c in self.chunks() if c.section == section or c.section.startswith(section + PATH_SEP)]
+
+
+def joined(answers: Sequence[Answer]) -> Answer:
+    """Answers from several documents as one: each keeps its own words and label, its markers numbered on."""
+    texts: list[str] = []
+    citations: list[Citation] = []
+    for a in answers:
+        texts.append(_renumber(a.answer, len(citations)))
+        citations.extend(a.citations)
+    return replace(answers[0], answer="\n".join(texts), citations=tuple(citations),
+                   related=tuple(h for a in answers for h in a.related))
+
+
+def _renumber(text: str, offset: int) -> str:
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text)

@@ -152,6 +152,14 @@ def test_a_follow_up_after_a_statement_or_without_a_topic_of_its_own_asks_about_
     assert resolve_followup("2015年呢？", [Turn("user", "十三五第一年孵化器有多少家？")], rank) == "十三五第一年孵化器有多少家？ 2015年"
 
 
+def test_a_year_inside_a_stated_span_of_years_is_stated() -> None:
+    from rag.answering.features import states_year
+
+    assert states_year("2019", "2016年至2020年，全市财政科技支出分别为…")
+    assert states_year("2020", "2020年基数")
+    assert not states_year("2015", "2016年至2020年，全市财政科技支出分别为…")
+
+
 def test_the_kind_of_answer_asked_for_is_looked_for_in_the_candidate() -> None:
     from rag.answering.features import AnswerKinds
 

@@ -182,6 +182,23 @@ def test_the_document_a_question_names_by_its_title() -> None:
     assert names.named("长宁政府采购支持中小企业的文号是什么？") == "buy"
     assert names.named("长宁政府采购的中小企业预留份额是多少？") == "buy"  # ties 临川's title on the topic; its place decides
     assert names.named("政府采购的中小企业预留份额是多少？") == ""
+    # Two cities' notices on one topic beside a plan, a question naming the topic but no city: both answer.
+    names = DocumentNames([_titled("a", "临川市人才安居补贴办法"), _titled("b", "长宁市人才安居补贴办法"),
+                           _titled("plan", "长宁市科技创新发展规划")], lambda t: words(t, fine=False), load_generic())
+    assert names.tied("人才安居补贴的咨询电话是多少？") == ["a", "b"]
+    assert names.tied("长宁人才安居补贴的咨询电话是多少？") == []  # a place tells them apart
+    assert names.tied("高企要达到多少家？") == []
+
+
+def test_answers_from_two_documents_join_with_their_markers_numbered_on() -> None:
+    from rag.core.types import Answer, Citation
+    from rag.engine import joined
+
+    a, b = _titled("a", "甲"), _titled("b", "乙")
+    both = joined([Answer("根据《甲》，电话1[1]。", True, (Citation(a, "电话1", 1.0),), "v"),
+                   Answer("根据《乙》，电话2[1]；地址[2]。", True, (Citation(b, "电话2", 1.0), Citation(b, "地址", 0.5)), "v")])
+    assert both.answer == "根据《甲》，电话1[1]。\n根据《乙》，电话2[2]；地址[3]。"
+    assert [c.chunk.doc for c in both.citations] == ["a", "b", "b"]
 
 
 def test_an_added_notice_answers_its_own_document_questions(page: Path, ingested: Ingested, tmp_path: Path) -> None:

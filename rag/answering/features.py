@@ -24,6 +24,7 @@ _WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月|哪天|�
 # What a "when" question is answered with: a year, a month or a date, or a period or deadline (每季度, 15个工作日内).
 _TIME = re.compile(r"(?:19|20)\d\d年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|季度|每年|每月|工作日|[日天周]内|个月|日起|年内")
 _FIGURE = re.compile(r"^\d+(?:\.\d+)?%?$")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:至|到|—|-|～|~|－)\s*((?:19|20)\d\d)")
 _LIST_MARK = re.compile(r"[、；]")
 # A stated name: a quoted one of four characters or more (not “十三五”), or an organisation's own name.
 _QUOTED = re.compile(r"[“《][^”》]{4,30}[”》]")
@@ -58,6 +59,13 @@ class Ask:
     @cached_property
     def top_term(self) -> str:
         return max(self.weights, key=lambda k: self.weights[k], default="")
+
+
+def states_year(year: str, text: str) -> bool:
+    """Whether a text is about a year: it names it, or a span of years holding it ("2016年至2020年…分别为")."""
+    if year in text:
+        return True
+    return any(int(a) <= int(year) <= int(b) for a, b in _YEAR_SPAN.findall(text))
 
 
 class Featurizer:
@@ -106,7 +114,7 @@ class Featurizer:
             "length": math.log1p(len(text)) / 6,
             "digit": float(bool(_DIGIT.search(text))),
             "items": min(len(_LIST_MARK.findall(text)), 8) / 8,
-            "year_miss": float(any(y not in context for y in ask.years)),
+            "year_miss": float(any(not states_year(y, context) for y in ask.years)),
             "when_miss": float(ask.when and not _TIME.search(text)),
             "name_miss": float(ask.name and not self.states_name(text)),
             "attr_miss": float(any(a not in chunk.text for a in ask.attributes)),

@@ -54,6 +54,18 @@ class DocumentNames:
         return doc if best >= MIN_SHARED and most and (len(tied) == 1 or len(placed) == 1) else ""
 
 
+    def tied(self, question: str) -> list[str]:
+        """Two documents whose titles the question names equally (at least MIN_SHARED words each, no place
+        telling them apart): "人才安居补贴的咨询电话" beside two cities' talent-housing notices."""
+        if len(self.words) < 3:
+            return []
+        shared = {doc: sum(_used(w, question) for w in ws) for doc, ws in self.words.items()}
+        best = max(shared.values())
+        docs = sorted(d for d, n in shared.items() if n == best)
+        placed = any(_used(w, question) for d in docs for w in self.own[d])
+        return docs if best >= MIN_SHARED and len(docs) == 2 and not placed else []
+
+
 def _used(word: str, question: str) -> bool:
     # A city (X市) is named without its 市 as often as in full.
     return word in question or (len(word) >= 3 and word[-1] in _PLACE and word[:-1] in question)
