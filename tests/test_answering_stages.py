@@ -152,6 +152,14 @@ def test_a_follow_up_after_a_statement_or_without_a_topic_of_its_own_asks_about_
     assert resolve_followup("2015年呢？", [Turn("user", "十三五第一年孵化器有多少家？")], rank) == "十三五第一年孵化器有多少家？ 2015年"
 
 
+def test_a_user_telling_their_own_story_is_told_apart_from_one_restating_the_documents() -> None:
+    from rag.answering.query import tells_own_story
+
+    assert tells_own_story(["我们是一家装备制造企业", "想把研发团队放到成都去，生产留在本地"])
+    assert not tells_own_story(["规划里要建设新型研发机构。"])  # restates the documents
+    assert not tells_own_story(["我们是一家装备制造企业", "研发团队能放到成都吗？"])  # asks
+
+
 def test_a_year_inside_a_stated_span_of_years_is_stated() -> None:
     from rag.answering.features import states_year
 

@@ -18,7 +18,7 @@ from rag.answering.guard import Guard, decline_injection, decline_offtopic
 from rag.answering.intent import Intent, classify
 from rag.answering.model import AnswerModel, load_model
 from rag.answering.places import Places
-from rag.answering.query import ANAPHORA, Turn, resolve_followup, user_turns
+from rag.answering.query import ANAPHORA, Turn, resolve_followup, tells_own_story, user_turns
 from rag.answering.understand import Acts, Periods, Understanding, understand
 from rag.core.types import Answer, Chunk, Citation, Hit
 from rag.core.zh import normalize, squeeze
@@ -145,8 +145,8 @@ class Answerer:
         previous question, not this one."""
         replies = [t.content for t in history if t.role == "assistant"]
         users = user_turns(history)
-        if not replies or not users or not answer.citations:
-            return False
+        if not replies or not users or not answer.citations or tells_own_story(users):
+            return False  # a reply to what the user told of themselves is no answer they asked for
         quote = squeeze(answer.citations[0].quote).rstrip("。；，")
         if not quote or quote not in squeeze(replies[-1]):
             return False

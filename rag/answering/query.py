@@ -70,6 +70,17 @@ def user_turns(history: Sequence[Turn]) -> list[str]:
     return [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
 
 
+def asks(text: str) -> bool:
+    """Whether a turn asks something (a question word or mark), rather than tells."""
+    return bool(_ASKING.search(text))
+
+
+def tells_own_story(users: Sequence[str]) -> bool:
+    """Whether the last user turn tells, in a conversation where the user has told about themselves
+    ("我们是装备制造企业" … "想把研发团队放到成都去"), rather than asks or restates the documents."""
+    return bool(users) and not asks(users[-1]) and any(FIRST_PERSON.search(u) and not asks(u) for u in users[-3:])
+
+
 def resolve_followup(
     question: str,
     history: Sequence[Turn],
@@ -99,7 +110,7 @@ def resolve_followup(
     # What the user just told about themselves is what they ask about next: "我们是做智能终端的" → "有哪些园区可以
     # 依托？". (Joining every earlier self-description too was tried: it drowns the question; so was joining any
     # statement: "规划里提到科技创新券。" → "一张面额多少？" then answers from the stated passage.)
-    if FIRST_PERSON.search(previous) and not _ASKING.search(previous):
+    if FIRST_PERSON.search(previous) and not asks(previous):
         return f"{previous} {q}"
     # A year or a figure is not a topic of its own: "那2020年基数是多少？" asks the previous question's.
     topical = [t for t in rank_terms(q) if known(t) and not (re.fullmatch(r"[\d.]+", t) or _YEAR.fullmatch(t))]
