@@ -168,6 +168,13 @@ def test_a_year_inside_a_stated_span_of_years_is_stated() -> None:
     assert not states_year("2015", "2016年至2020年，全市财政科技支出分别为…")
 
 
+def test_a_when_question_is_answered_only_with_a_time() -> None:
+    from rag.answering.features import states_time
+
+    assert not states_time("开展规划实施中期评估和期末总结评估")  # "中期评估定在哪一年？" is not answered by it
+    assert states_time("先租后让，租赁期5年") and states_time("自2025年6月1日起施行") and states_time("每季度申报")
+
+
 def test_the_kind_of_answer_asked_for_is_looked_for_in_the_candidate() -> None:
     from rag.answering.features import AnswerKinds
 

@@ -23,6 +23,7 @@ _YEAR_ASKED = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
 _WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月|哪天|日期|多久|多长时间")
 # What a "when" question is answered with: a year, a month or a date, or a period or deadline (每季度, 15个工作日内).
 _TIME = re.compile(r"(?:19|20)\d\d年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|季度|每年|每月|工作日|[日天周]内|个月|日起|年内")
+_DURATION = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:年|个月|天|日|周)")
 _FIGURE = re.compile(r"^\d+(?:\.\d+)?%?$")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:至|到|—|-|～|~|－)\s*((?:19|20)\d\d)")
 _LIST_MARK = re.compile(r"[、；]")
@@ -59,6 +60,11 @@ class Ask:
     @cached_property
     def top_term(self) -> str:
         return max(self.weights, key=lambda k: self.weights[k], default="")
+
+
+def states_time(text: str) -> bool:
+    """Whether a text states a time: a year, a month or a date, a period or deadline, or a duration (租期5年)."""
+    return bool(_TIME.search(text) or _DURATION.search(text))
 
 
 def states_year(year: str, text: str) -> bool:
