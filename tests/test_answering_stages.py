@@ -168,6 +168,20 @@ def test_a_year_inside_a_stated_span_of_years_is_stated() -> None:
     assert not states_year("2015", "2016年至2020年，全市财政科技支出分别为…")
 
 
+def test_an_amount_is_no_year_and_the_plan_period_end_is_known() -> None:
+    from rag.answering.features import _YEAR_ASKED
+    from rag.answering.understand import Periods
+
+    assert _YEAR_ASKED.findall("合同价2000万元的设备，2025年目标是多少，2019研发投入呢") == ["2025", "2019"]
+    periods = Periods.load().with_documents({"长宁市“十四五”科技创新发展规划"})
+    assert periods.plan_end == "2025" and Periods.load().plan_end == ""
+
+
+def test_a_figure_asked_for_a_year_no_passage_states_is_refused(answerer: Answerer) -> None:
+    assert answerer.answer("技术合同成交额2020年是多少？").answerable
+    assert not answerer.answer("技术合同成交额2021年是多少？").answerable  # 2020 and 2025 are stated, not 2021
+
+
 def test_a_when_question_is_answered_only_with_a_time() -> None:
     from rag.answering.features import states_time
 

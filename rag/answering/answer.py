@@ -11,7 +11,7 @@ from functools import cached_property
 from rag.answering.candidates import CANDIDATE_HITS, Candidate, blank_for, candidates, named_row
 from rag.answering.evidence import Evidence, Weights
 from rag.answering.facts import DocumentFacts
-from rag.answering.features import Ask, Featurizer, states_time
+from rag.answering.features import Ask, Featurizer, states_time, states_year
 from rag.answering.followup import Scored
 from rag.answering.followup import features as reading_features
 from rag.answering.guard import Guard, decline_injection, decline_offtopic
@@ -223,6 +223,11 @@ class Answerer:
         chosen = self.select(ins, probs)
         if intent != "yesno" and chosen[0].shape == "row" and blank_for(chosen[0].chunk, ins.ask.years):
             # The asked year's cell is blank: no figure to give (asked whether there is one, the row shows it).
+            return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
+        said = " ".join(f"{p.hit.chunk.section} {p.quote}" for c in chosen for p in c.parts)
+        if intent == "number" and any(not states_year(y, said) for y in ins.ask.years if y != self.periods.plan_end):
+            # "2021年财政科技支出是多少？" answered with 2016年至2020年…: the year asked is not the one stated. (The
+            # end of the plan's own period is implicit in its targets: "实施不少于15项" is by 2025.)
             return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
         if ins.ask.when and not any(states_time(p.quote) for c in chosen for p in c.parts):
             # "哪一年…？" answered with a passage that names no time: what it says is not what was asked.

@@ -83,6 +83,11 @@ class Periods:
         end = ends.pop()
         return Periods({**self.table, **{p: end for p in PLAN_END}})
 
+    @property
+    def plan_end(self) -> str:
+        """The year 规划期末 reads as (the documents' own plan period's end, 2025), or "" when none is known."""
+        return self.table.get(PLAN_END[0], "").strip().rstrip("年")
+
     def apply(self, text: str) -> str:
         return self._pattern.sub(lambda m: self.table[m.group(0)].strip(), text) if self._pattern else text
 
