@@ -224,8 +224,9 @@ class Answerer:
         if intent != "yesno" and chosen[0].shape == "row" and blank_for(chosen[0].chunk, ins.ask.years):
             # The asked year's cell is blank: no figure to give (asked whether there is one, the row shows it).
             return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
-        said = " ".join(f"{p.hit.chunk.section} {p.quote}" for c in chosen for p in c.parts)
-        if intent == "number" and any(not states_year(y, said) for y in ins.ask.years if y != self.periods.plan_end):
+        asked = [y for y in ins.ask.years if y != self.periods.plan_end] if intent == "number" else []
+        said = " ".join(f"{p.hit.chunk.section} {p.quote}" for c in chosen for p in c.parts) if asked else ""
+        if any(not states_year(y, said) for y in asked):
             # "2021年财政科技支出是多少？" answered with 2016年至2020年…: the year asked is not the one stated. (The
             # end of the plan's own period is implicit in its targets: "实施不少于15项" is by 2025.)
             return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)

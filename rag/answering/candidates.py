@@ -22,8 +22,9 @@ FACT_CHARS = 140
 LIST_CHARS = 460
 CANDIDATE_HITS = 8
 _LEAD = re.compile(r"^([^。，；]{2,24})。")
-_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}、)")
-_OPENS_ITEMS = re.compile(r"^(.{4,40}?[：:])(?=[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}、)")
+_ITEM_MARK = r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}、)"  # （三） 3. 三、
+_ITEM = re.compile(f"^{_ITEM_MARK}")
+_OPENS_ITEMS = re.compile(f"^(.{{4,40}}?[：:])(?={_ITEM_MARK})")
 OPENER_CHARS = 40  # a longer opening line is a sentence of its own, not a lead-in to the items
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # Table conventions, not one table's headers: a unit column qualifies the row's figures, an index column

@@ -16,7 +16,8 @@ ANAPHORA = re.compile(r"这个|那个|这些|那些|该项|上述|它们|它的|
 # "具体有哪些？", "展开说说", "详细一点": more of what was just asked.
 ELABORATE = re.compile(r"^(?:那|那么)?(?:能不能|能否|可以|请|麻烦)?(?:再)?(?:具体|详细|展开|细说|仔细)")
 FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|本单位")
-_ASKING = re.compile(r"[？?]|吗|什么|啥|咋|哪|多少|几|怎么|如何|是否|有没有|能不能|可不可以|呢")
+ASK_WORDS = r"[？?]|吗|什么|哪|多少|几|怎么|如何|是否|有没有|能不能|可不可以|呢"  # what makes a message ask
+_ASKING = re.compile(f"{ASK_WORDS}|啥|咋")
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,15 @@ def asks(text: str) -> bool:
     return bool(_ASKING.search(text))
 
 
+def describes_self(turn: str) -> bool:
+    """Whether a user turn tells about the user ("我们是做辣椒深加工的企业") rather than asks."""
+    return bool(FIRST_PERSON.search(turn)) and not asks(turn)
+
+
 def tells_own_story(users: Sequence[str]) -> bool:
     """Whether the last user turn tells, in a conversation where the user has told about themselves
     ("我们是装备制造企业" … "想把研发团队放到成都去"), rather than asks or restates the documents."""
-    return bool(users) and not asks(users[-1]) and any(FIRST_PERSON.search(u) and not asks(u) for u in users[-3:])
+    return bool(users) and not asks(users[-1]) and any(describes_self(u) for u in users[-3:])
 
 
 def resolve_followup(
@@ -110,7 +116,7 @@ def resolve_followup(
     # What the user just told about themselves is what they ask about next: "我们是做智能终端的" → "有哪些园区可以
     # 依托？". (Joining every earlier self-description too was tried: it drowns the question; so was joining any
     # statement: "规划里提到科技创新券。" → "一张面额多少？" then answers from the stated passage.)
-    if FIRST_PERSON.search(previous) and not asks(previous):
+    if describes_self(previous):
         return f"{previous} {q}"
     # A year or a figure is not a topic of its own: "那2020年基数是多少？" asks the previous question's.
     topical = [t for t in rank_terms(q) if known(t) and not (re.fullmatch(r"[\d.]+", t) or _YEAR.fullmatch(t))]

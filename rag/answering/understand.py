@@ -12,14 +12,14 @@ from typing import Literal
 from rag.answering.followup import Reading, readings
 from rag.answering.guard import Guard
 from rag.answering.intent import Intent, classify
-from rag.answering.query import Turn, resolve_followup, split_compound
+from rag.answering.query import ASK_WORDS, Turn, resolve_followup, split_compound
 from rag.core.data import data_lines
 from rag.core.zh import normalize
 
 Act = Literal["question", "greeting", "thanks", "capabilities", "injection"]
 PLAN_END = ("规划期末", "规划末", "规划期结束时", "到规划期末")
 _ACTS: tuple[Act, ...] = ("greeting", "thanks", "capabilities")
-_ASKS = re.compile(r"[？?]|吗|什么|哪|多少|几|怎么|如何|是否|有没有|能不能|可不可以|呢")
+_ASKS = re.compile(ASK_WORDS)
 
 
 @dataclass(frozen=True)

@@ -42,10 +42,7 @@ class DocumentNames:
         a place), or "" when it names none."""
         if len(self.words) < 2:
             return ""
-        shared = sorted(((sum(_used(w, question) for w in ws), doc) for doc, ws in self.words.items()), reverse=True)
-        best = shared[0][0]
-        tied = [d for n, d in shared if n == best]
-        placed = [d for d in tied if any(_used(w, question) for w in self.own[d])]
+        best, tied, placed = self._most(question)
         # Titles that tie on a topic (two cities' procurement notices) are told apart by the place only one names.
         doc = placed[0] if len(placed) == 1 else tied[0]
         # Most of the name, or a place only its title names: a question sharing two common words with a long
@@ -53,17 +50,21 @@ class DocumentNames:
         most = 2 * best > len(self.words[doc]) or doc in placed
         return doc if best >= MIN_SHARED and most and (len(tied) == 1 or len(placed) == 1) else ""
 
-
     def tied(self, question: str) -> list[str]:
         """Two documents whose titles the question names equally (at least MIN_SHARED words each, no place
         telling them apart): "人才安居补贴的咨询电话" beside two cities' talent-housing notices."""
         if len(self.words) < 3:
             return []
+        best, docs, placed = self._most(question)
+        return docs if best >= MIN_SHARED and len(docs) == 2 and not placed else []
+
+    def _most(self, question: str) -> tuple[int, list[str], list[str]]:
+        """How many title words the best documents share with the question, those documents, and the ones
+        among them whose own place the question names."""
         shared = {doc: sum(_used(w, question) for w in ws) for doc, ws in self.words.items()}
         best = max(shared.values())
         docs = sorted(d for d, n in shared.items() if n == best)
-        placed = any(_used(w, question) for d in docs for w in self.own[d])
-        return docs if best >= MIN_SHARED and len(docs) == 2 and not placed else []
+        return best, docs, [d for d in docs if any(_used(w, question) for w in self.own[d])]
 
 
 def _used(word: str, question: str) -> bool:
