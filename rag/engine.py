@@ -295,7 +295,16 @@ class Engine:
         # Several documents: answer from the one the best passage belongs to, with that document's own word
         # statistics, so adding a notice does not shift how the plan's questions are answered.
         scoped = self.scoped([top])[1].answer(question, top_k=top_k, history=history)
-        return scoped if scoped.answerable or answer.answerable else answer  # a refusal names the whole base
+        if not scoped.answerable:
+            return scoped if answer.answerable else answer  # a refusal names the whole base
+        # The next document the passages come from answers as surely ("投标还要交保证金吗？" beside two cities'
+        # procurement notices): the question names neither, so both say what they state, the surer first.
+        other = next((h.chunk.doc for h in answer.related if h.chunk.doc != top), "")
+        if other and not history:
+            also = self.scoped([other])[1].answer(question, top_k=top_k)
+            if also.answerable and also.intent == scoped.intent and also.confidence >= scoped.confidence > 0:
+                return joined([also, scoped])
+        return scoped
 
     @property
     def several_documents(self) -> bool:

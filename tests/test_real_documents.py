@@ -188,6 +188,14 @@ def test_the_document_a_question_names_by_its_title() -> None:
     assert names.tied("人才安居补贴的咨询电话是多少？") == ["a", "b"]
     assert names.tied("长宁人才安居补贴的咨询电话是多少？") == []  # a place tells them apart
     assert names.tied("高企要达到多少家？") == []
+    # One city's two notices beside another city's: the city narrows to its own, the topic picks among them;
+    # a city named with a topic only another city's notice has is still that city's question.
+    names = DocumentNames([_titled("a", "临川市人才安居补贴办法"), _titled("b", "长宁市人才安居补贴办法"),
+                           _titled("c", "长宁市专精特新企业培育奖励办法")], lambda t: words(t, fine=False), load_generic())
+    assert names.named("长宁的人才公寓每月租金是多少？") == "b"
+    assert names.named("长宁专精特新奖励的咨询电话是多少？") == "c"
+    assert names.named("临川有专精特新奖励吗？") == "a"
+    assert names.named("长宁有哪些政策？") == ""  # its two notices, told apart by nothing
 
 
 def test_answers_from_two_documents_join_with_their_markers_numbered_on() -> None:
@@ -217,6 +225,27 @@ def test_an_added_notice_answers_its_own_document_questions(page: Path, ingested
     assert tier.answerable and "40%" in tier.answer and "50%" not in tier.answer and "30%" not in tier.answer
     plan = engine.ask("高企到2025年要达到多少家？")
     assert plan.answerable and plan.citations[0].chunk.doc == ingested.engine.chunks()[0].doc
+
+
+def test_a_question_naming_no_city_is_answered_by_each_city_that_answers_it(ingested: Ingested, tmp_path: Path) -> None:
+    """Two cities' procurement notices state the same rule: a question naming neither gets both, each under its
+    own title; naming one city keeps to that city's notice."""
+    home, corpus = copy_home(ingested.home, tmp_path / "home"), copy_corpus(tmp_path / "corpus")
+    engine = Engine(settings_for(home, corpus))
+    engine.ensure_ready()
+    for doc, city, days in (("lc", "临川", "10"), ("cn", "长宁", "15")):
+        lines: list[str | list[str]] = [
+            f"{city}市政府采购支持中小企业若干措施",
+            "第一条 为发挥政府采购政策功能，支持中小企业发展，制定本措施。",
+            "第二条 采购人、采购代理机构不得向供应商收取投标保证金。",
+            f"第三条 采购人应当自收到发票后{days}个工作日内将资金支付到供应商账户。",
+        ]
+        DocumentLibrary(engine).add(write_docx(lines, tmp_path / f"{doc}.docx"), doc_id=doc)
+    both = engine.ask("现在投标还要交投标保证金吗？")
+    assert both.answerable and {c.chunk.doc for c in both.citations} == {"lc", "cn"}
+    assert "临川市政府采购" in both.answer and "长宁市政府采购" in both.answer
+    one = engine.ask("长宁政府采购收到发票后几天内付款？")
+    assert one.answerable and {c.chunk.doc for c in one.citations} == {"cn"} and "15个工作日" in one.answer
 
 
 # -- the matcher's substring index ---------------------------------------------------------------------------

@@ -218,8 +218,9 @@ class Answerer:
         """The extractive answer (unanswerable: `related` holds the hits)."""
         ins = self.inspect(question, intent, suspect=suspect, top_k=top_k)
         probs = self.probabilities(ins)
-        if not ins.candidates or self.answerability(ins, probs) < self.model.threshold:
-            return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
+        confidence = self.answerability(ins, probs) if ins.candidates else 0.0
+        if confidence < self.model.threshold:
+            return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits, confidence=confidence)
         chosen = self.select(ins, probs)
         if intent != "yesno" and chosen[0].shape == "row" and blank_for(chosen[0].chunk, ins.ask.years):
             # The asked year's cell is blank: no figure to give (asked whether there is one, the row shows it).
@@ -236,7 +237,7 @@ class Answerer:
         citations = [Citation(p.hit.chunk, p.quote, p.hit.score) for c in chosen for p in c.parts]
         limit = max(top_k, 8) if intent == "list" or chosen[0].shape in ("column", "leads") else top_k
         return Answer(render(intent, citations[:limit]), True, tuple(citations[:limit]), self.kb_version, intent=intent,
-                      related=ins.hits)  # the retrieved passages, which an optional LLM is given beside the quotes
+                      related=ins.hits, confidence=confidence)  # the retrieved passages, which an optional LLM is given beside the quotes
 
     def select(self, ins: Inspection, probs: Sequence[float], *, second: float | None = None) -> list[Candidate]:
         """The best candidate, and a second one when the model rates it highly too (p ≥ `second`, the fitted

@@ -81,3 +81,4 @@ class Answer:
     intent: str = "fact"
     related: tuple[Hit, ...] = ()
     generated_by: GeneratedBy = "extractive"  # "llm": an optional LLM rewrote it and every sentence was verified
+    confidence: float = 0.0  # the answerability model's probability, where the extractive answerer decided

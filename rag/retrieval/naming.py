@@ -10,7 +10,7 @@ from rag.core.types import Chunk
 
 # What a title says about the kind of document, not what it is about.
 DOCUMENT_KINDS = frozenset("关于 印发 通知 办法 细则 实施 实施细则 管理 管理办法 规定 意见 方案 措施 若干 决定 公告 条例 规划 试行 暂行 "
-                           "进一步 做好 加强 开展 有关 工作 市 省 县 区".split())
+                           "实施办法 市政府 进一步 做好 加强 开展 有关 工作 市 省 县 区".split())
 MIN_SHARED = 2  # one shared word (a city, 补助) is not a name: another document may share it
 _QUOTED = re.compile(r"《([^》]+)》")
 _PLACE = "市省县区"  # how the name of a place ends (X市 is also named as X)
@@ -22,6 +22,7 @@ class DocumentNames:
 
     def __init__(self, chunks: Iterable[Chunk], words: Callable[[str], list[str]], generic: frozenset[str]) -> None:
         self.words: dict[str, frozenset[str]] = {}
+        doc_names: dict[str, str] = {}
         for c in chunks:
             if c.doc in self.words:
                 continue
@@ -31,32 +32,39 @@ class DocumentNames:
             found = {w for w in words(name) if len(w) >= 2 and w not in DOCUMENT_KINDS and w not in generic}
             place = _LEADING_PLACE.match(name)  # 南通市政府采购… is cut 南通/市政府/采购: the place its title opens with
             self.words[c.doc] = frozenset(found | ({place.group(0)} if place else set()))
-        # A place only one title names (洛阳市) tells the documents apart; a topic word only one title has
-        # (研发, 投入) does not: the other documents' questions use it too.
-        self.own = {doc: frozenset(w for w in ws if w[-1] in _PLACE and sum(w in other for other in self.words.values()) == 1)
+            doc_names[c.doc] = name
+        # The place a title opens with (洛阳市) tells its document from another city's on the same topic; two
+        # documents of one city are then told apart by their other title words.
+        self.own = {doc: frozenset(w for w in ws if _LEADING_PLACE.fullmatch(w) and _opens(doc_names[doc], w))
                     for doc, ws in self.words.items()}
 
     def named(self, question: str) -> str:
-        """The document whose title words the question uses most (at least MIN_SHARED, more than any other
-        document's or as many but with a place no other title names, and either more than half of them or such
-        a place), or "" when it names none."""
+        """The one document of the one city the question names (the one of that city's documents whose title
+        words it uses most), else the document whose title words the question uses most (at least MIN_SHARED, more than any other
+        document's or as many but with the place its title opens with, and either more than half of them or that
+        place), or "" when it names none."""
         if len(self.words) < 2:
             return ""
+        at = [d for d, ws in self.own.items() if any(_used(w, question) for w in ws)]
+        if at and len({self.own[d] for d in at}) == 1:  # one city named ("株洲有人才补贴吗"): its documents only
+            shared = {d: sum(_used(w, question) for w in self.words[d]) for d in at}
+            first = [d for d in at if shared[d] == max(shared.values())]
+            return first[0] if len(first) == 1 else ""
         best, tied, placed = self._most(question)
-        # Titles that tie on a topic (two cities' procurement notices) are told apart by the place only one names.
+        # Titles that tie on a topic (two cities' procurement notices) are told apart by the place one opens with.
         doc = placed[0] if len(placed) == 1 else tied[0]
-        # Most of the name, or a place only its title names: a question sharing two common words with a long
+        # Most of the name, or the place its title opens with: a question sharing two common words with a long
         # title names nothing.
         most = 2 * best > len(self.words[doc]) or doc in placed
         return doc if best >= MIN_SHARED and most and (len(tied) == 1 or len(placed) == 1) else ""
 
     def tied(self, question: str) -> list[str]:
         """Two documents whose titles the question names equally (at least MIN_SHARED words each, no place
-        telling them apart): "人才安居补贴的咨询电话" beside two cities' talent-housing notices."""
+        telling one from the other): "人才安居补贴的咨询电话" beside two cities' talent-housing notices."""
         if len(self.words) < 3:
             return []
         best, docs, placed = self._most(question)
-        return docs if best >= MIN_SHARED and len(docs) == 2 and not placed else []
+        return docs if best >= MIN_SHARED and len(docs) == 2 and len(placed) != 1 else []
 
     def _most(self, question: str) -> tuple[int, list[str], list[str]]:
         """How many title words the best documents share with the question, those documents, and the ones
@@ -70,3 +78,8 @@ class DocumentNames:
 def _used(word: str, question: str) -> bool:
     # A city (X市) is named without its 市 as often as in full.
     return word in question or (len(word) >= 3 and word[-1] in _PLACE and word[:-1] in question)
+
+
+def _opens(name: str, place: str) -> bool:
+    # 襄阳市 and its short form 襄阳 both open 襄阳市外贸…; 上市 inside a title is not a place.
+    return name.startswith(place) or name.startswith(place[:-1])
