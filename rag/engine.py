@@ -288,7 +288,9 @@ class Engine:
             both = [a for a in (self.scoped([d])[1].answer(question, top_k=top_k) for d in tied) if a.answerable]
             if both:
                 return joined(both)
-        answer = self._answerer.answer(question, top_k=top_k, history=history)
+        city = self._names.city(normalize(question)) if self._several else []
+        base = self.scoped(city)[1] if city else self._answerer  # the named city's documents, one of which answers
+        answer = base.answer(question, top_k=top_k, history=history)
         top = (answer.citations[0].chunk.doc if answer.citations else answer.related[0].chunk.doc if answer.related else "")
         if not top or not self.several_documents:
             return answer
@@ -298,12 +300,12 @@ class Engine:
         if not scoped.answerable:
             return scoped if answer.answerable else answer  # a refusal names the whole base
         # The next document the passages come from answers as surely ("投标还要交保证金吗？" beside two cities'
-        # procurement notices): the question names neither, so both say what they state, the surer first.
+        # procurement notices): the question names neither, so both say what they state.
         other = next((h.chunk.doc for h in answer.related if h.chunk.doc != top), "")
         if other and not history:
             also = self.scoped([other])[1].answer(question, top_k=top_k)
             if also.answerable and also.intent == scoped.intent and also.confidence >= scoped.confidence > 0:
-                return joined([also, scoped])
+                return joined([scoped, also])
         return scoped
 
     @property

@@ -188,14 +188,14 @@ def test_the_document_a_question_names_by_its_title() -> None:
     assert names.tied("人才安居补贴的咨询电话是多少？") == ["a", "b"]
     assert names.tied("长宁人才安居补贴的咨询电话是多少？") == []  # a place tells them apart
     assert names.tied("高企要达到多少家？") == []
-    # One city's two notices beside another city's: the city narrows to its own, the topic picks among them;
-    # a city named with a topic only another city's notice has is still that city's question.
+    # One city's two notices beside another city's: a question naming that city is about one of its two (the
+    # engine answers from them); naming the city with one notice is about that notice, whatever its topic.
     names = DocumentNames([_titled("a", "临川市人才安居补贴办法"), _titled("b", "长宁市人才安居补贴办法"),
                            _titled("c", "长宁市专精特新企业培育奖励办法")], lambda t: words(t, fine=False), load_generic())
-    assert names.named("长宁的人才公寓每月租金是多少？") == "b"
-    assert names.named("长宁专精特新奖励的咨询电话是多少？") == "c"
-    assert names.named("临川有专精特新奖励吗？") == "a"
-    assert names.named("长宁有哪些政策？") == ""  # its two notices, told apart by nothing
+    assert names.city("长宁的人才公寓每月租金是多少？") == ["b", "c"]
+    assert names.named("长宁专精特新企业培育奖励办法的咨询电话是多少？") == "c"
+    assert names.named("临川有专精特新奖励吗？") == "a" and names.city("临川有专精特新奖励吗？") == []
+    assert names.city("临川和长宁的人才补贴有什么不同？") == []  # two cities: neither narrows
 
 
 def test_answers_from_two_documents_join_with_their_markers_numbered_on() -> None:

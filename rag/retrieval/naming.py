@@ -33,30 +33,41 @@ class DocumentNames:
             place = _LEADING_PLACE.match(name)  # 南通市政府采购… is cut 南通/市政府/采购: the place its title opens with
             self.words[c.doc] = frozenset(found | ({place.group(0)} if place else set()))
             doc_names[c.doc] = name
-        # The place a title opens with (洛阳市) tells its document from another city's on the same topic; two
-        # documents of one city are then told apart by their other title words.
-        self.own = {doc: frozenset(w for w in ws if _LEADING_PLACE.fullmatch(w) and _opens(doc_names[doc], w))
-                    for doc, ws in self.words.items()}
+        # The place a title opens with (洛阳市); one only its title opens with tells its document from another
+        # city's on the same topic.
+        self.place = {doc: frozenset(w for w in ws if _LEADING_PLACE.fullmatch(w) and _opens(doc_names[doc], w))
+                      for doc, ws in self.words.items()}
+        self.own = {doc: frozenset(w for w in ws if sum(w in other for other in self.place.values()) == 1)
+                    for doc, ws in self.place.items()}
 
     def named(self, question: str) -> str:
-        """The one document of the one city the question names (the one of that city's documents whose title
-        words it uses most), else the document whose title words the question uses most (at least MIN_SHARED, more than any other
-        document's or as many but with the place its title opens with, and either more than half of them or that
-        place), or "" when it names none."""
+        """The document of the city the question names when only one title opens with it, else the document
+        whose title words the question uses most (at least MIN_SHARED, more than any other document's or as many
+        but with a place no other title opens with, and either more than half of them or such a place), or ""
+        when it names none."""
         if len(self.words) < 2:
             return ""
-        at = [d for d, ws in self.own.items() if any(_used(w, question) for w in ws)]
-        if at and len({self.own[d] for d in at}) == 1:  # one city named ("株洲有人才补贴吗"): its documents only
-            shared = {d: sum(_used(w, question) for w in self.words[d]) for d in at}
-            first = [d for d in at if shared[d] == max(shared.values())]
-            return first[0] if len(first) == 1 else ""
+        at = self._at(question)
+        if len(at) == 1 and self.own[at[0]]:  # "株洲有人才补贴吗": 株洲's one notice, which may say it has none
+            return at[0]
         best, tied, placed = self._most(question)
-        # Titles that tie on a topic (two cities' procurement notices) are told apart by the place one opens with.
+        # Titles that tie on a topic (two cities' procurement notices) are told apart by the place only one names.
         doc = placed[0] if len(placed) == 1 else tied[0]
-        # Most of the name, or the place its title opens with: a question sharing two common words with a long
+        # Most of the name, or a place only its title names: a question sharing two common words with a long
         # title names nothing.
         most = 2 * best > len(self.words[doc]) or doc in placed
         return doc if best >= MIN_SHARED and most and (len(tied) == 1 or len(placed) == 1) else ""
+
+    def city(self, question: str) -> list[str]:
+        """The documents of the one city the question names, when several titles open with it ("芜湖的人才
+        公寓租金" beside 芜湖's talent and 专精特新 notices): the question is about one of them."""
+        at = self._at(question)
+        return at if len(at) > 1 else []
+
+    def _at(self, question: str) -> list[str]:
+        # The documents whose opening place the question names, when it names one place only.
+        at = [d for d, ws in self.place.items() if any(_used(w, question) for w in ws)]
+        return at if at and len({self.place[d] for d in at}) == 1 else []
 
     def tied(self, question: str) -> list[str]:
         """Two documents whose titles the question names equally (at least MIN_SHARED words each, no place
