@@ -56,6 +56,13 @@ def test_strong_injection_rules_decline_and_weak_ones_only_flag() -> None:
     assert _understand("科技服务里的翻译、咨询服务规划支持吗？").suspect == ""
 
 
+def test_a_question_for_names_is_told_from_one_for_a_kind() -> None:
+    guard = Guard.load()
+    assert guard.asks_for_name("合作银行具体有哪几家？") and guard.asks_for_name("政采贷的合作银行有哪些？")
+    assert guard.asks_for_name("具体是哪位副市长牵头？")
+    assert not guard.asks_for_name("哪些企业可以申请？")  # which kind of enterprise: the conditions
+
+
 def test_a_table_row_reads_with_its_unit_and_without_its_index() -> None:
     assert row_line(CHUNKS[3]) == "技术合同成交额：2020年30亿元，2025年80亿元。"
 
@@ -148,6 +155,12 @@ def test_a_follow_up_after_a_statement_or_without_a_topic_of_its_own_asks_about_
     assert resolve_followup("到期末要建到几个？", asked, rank, known=known).startswith("孵化器2020年有多少家？")
     assert resolve_followup("具体聚焦哪些方面？", asked, rank, known=known).startswith("孵化器2020年有多少家？")
     assert resolve_followup("产业园有哪些？", asked, rank, known=known) == "产业园有哪些？"
+    # A story told over two turns is read whole; "它" points back as "它的" does.
+    story = [Turn("user", "我们公司是做智能终端的"), Turn("user", "主要给整车厂供货")]
+    assert resolve_followup("有哪些产业园可以依托？", story, rank) == "我们公司是做智能终端的 主要给整车厂供货 有哪些产业园可以依托？"
+    after = [Turn("user", "我们公司是做智能终端的"), Turn("user", "孵化器有多少家？")]  # the story was followed by a question
+    assert resolve_followup("产业园有哪些？", after, rank, known=known) == "产业园有哪些？"
+    assert resolve_followup("它要求建到多少家？", asked, rank, known=known).startswith("孵化器2020年有多少家？")
     # Another year for a previous question that named none is added to it, replacing none of its words.
     assert resolve_followup("2015年呢？", [Turn("user", "十三五第一年孵化器有多少家？")], rank) == "十三五第一年孵化器有多少家？ 2015年"
 

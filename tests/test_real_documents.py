@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rag.answering.facts import DocumentFacts
-from rag.answering.ranges import amounts, label_relation, labels, ranges, relation
+from rag.answering.ranges import amounts, label_relation, labels, ranges, relation, stated_amounts
 from rag.core.types import Chunk
 from rag.engine import Engine
 from rag.index.substrings import Containing
@@ -111,6 +111,20 @@ def test_a_saved_government_page_keeps_its_article_and_drops_the_site(page: Path
     assert "临川市科学技术局临川市财政局" in text.replace("　", "")  # the signature, a line of its own
 
 
+def test_a_page_whose_number_stands_only_in_its_info_box_is_read_with_it(tmp_path: Path) -> None:
+    """The 文号 in the info box, not the article, is the page's; a cited document's number in the article is not."""
+    info = '<table class="info"><tr><th>发文机关</th><td>临川市财政局</td><th>文　　号</th><td>临财购〔2025〕6号</td></tr></table>'
+    markup = (PORTAL_PAGE.replace("<p>临科发〔2024〕7号</p>", "")
+              .replace('<div class="content">', f'{info}<div class="content">')
+              .replace("<p>各县区科技局，各有关企业：</p>",
+                       "<p>各县区科技局，各有关企业：</p><p>为贯彻落实《政府采购促进中小企业发展管理办法》（财库〔2020〕46号），现将办法印发。</p>"))
+    path = tmp_path / "info-box.html"
+    path.write_text(markup, encoding="utf-8")
+    chunks, meta = _parse(path, "loan")
+    assert meta["number"] == "临财购〔2025〕6号"
+    assert any("文号：临财购〔2025〕6号" in c.text for c in chunks)  # a line to cite when asked for the 文号
+
+
 def test_a_docx_letterhead_stays_line_by_line(notice: Path) -> None:
     chunks, meta = _parse(notice, "rd")
     opening = chunks[0].text.split("\n")
@@ -148,6 +162,12 @@ def test_amounts_ranges_and_tiers_are_read_the_way_tables_and_people_write_them(
     assert relation(amounts("研发费用950万"), row_b) == (1.0, 0.0)
     assert relation(amounts("研发费用950万"), row_a) == (0.0, 1.0)
     assert relation([], row_a) == (0.0, 0.0)
+    # Of two amounts, the one whose words name what a range measures is read against it (营收 is not 贷款).
+    asked = stated_amounts("我们营收3个亿，新贷了800万")
+    figures, words = [(f, v) for f, v, _ in asked], [w for _, _, w in asked]
+    assert relation(figures, "单户贷款超过5000万元的部分不予贴息", words) == (0.0, 1.0)
+    assert relation(figures, "单户贷款超过5000万元的部分不予贴息") == (1.0, 0.0)  # read without the words: 3亿 > 5000万
+    assert relation(figures, "上年度营业收入不超过4亿元", words) == (1.0, 0.0)
     assert labels("洛阳贷款贴息第三档") == {"三档"} == labels("档次：三档")
     assert label_relation(labels("B类企业按几个点补"), row_b) == (1.0, 0.0)
     assert label_relation(labels("B类企业按几个点补"), row_a) == (0.0, 1.0)

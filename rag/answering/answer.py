@@ -249,7 +249,8 @@ class Answerer:
         if first.shape in ("column", "leads", "heading"):
             return chosen
         ask, covered, rest = ins.ask, ins.rows[order[0]]["cov"], order[1:6]
-        row = named_row(first, self.evidence, ask.amounts, set(ask.tiers), ask.weights, numbers=ask.intent == "number")
+        row = named_row(first, self.evidence, ask.amounts, set(ask.tiers), ask.weights, numbers=ask.intent == "number",
+                        words=ask.amount_words)
         if row is not None:
             # The question names another row of the chosen table: that row answers, and its neighbours do not.
             table = first.chunk.meta.get("table"), first.chunk.section
@@ -262,7 +263,8 @@ class Answerer:
             if probs[i] < second or cand.shape in ("column", "leads", "heading"):
                 break
             if row is None:  # a second quote from a table is the row the question names, as a first one is
-                cand = named_row(cand, self.evidence, ask.amounts, set(ask.tiers), ask.weights, numbers=ask.intent == "number") or cand
+                cand = named_row(cand, self.evidence, ask.amounts, set(ask.tiers), ask.weights, numbers=ask.intent == "number",
+                                 words=ask.amount_words) or cand
             if cand.text in first.text or first.text in cand.text:
                 continue
             joined = self.evidence.coverage(ins.ask.weights, first.text + cand.text, first.where)

@@ -103,19 +103,21 @@ def candidates(hits: Sequence[Hit], weights: Weights, ev: Evidence, *, numbers: 
 
 
 def named_row(cand: Candidate, ev: Evidence, amounts: Sequence[tuple[Family, float]], tiers: set[str],
-              weights: Weights, *, numbers: bool) -> Candidate | None:
+              weights: Weights, *, numbers: bool, words: Sequence[frozenset[str]] = ()) -> Candidate | None:
     """The row of a chosen row's table that the question names, when it is another row: the one row whose
     range holds an amount the question states ("研发费用950万" → 500万元（含）—1000万元) or that names the
-    tier it asks about (B类). Rows of one table share every other word, so the scores cannot tell them apart."""
+    tier it asks about (B类). Rows of one table share every other word, so the scores cannot tell them apart.
+    Of several amounts ("营收3个亿…新贷了800万"), the one whose preceding `words` name a row's measure is the one
+    it is read by."""
     chunk = cand.chunk
     if cand.shape != "row" or not (amounts or tiers):
         return None
-
-    def named(c: Chunk) -> int:
-        return int(relation(list(amounts), c.text)[0]) + int(label_relation(tiers, c.text)[0])
-
     table = chunk.meta.get("table")
     rows = [c for c in ev.searcher.chunks_of(chunk.section) if c.kind == "table-row" and c.meta.get("table") == table]
+
+    def named(c: Chunk) -> int:
+        return int(relation(list(amounts), c.text, words)[0]) + int(label_relation(tiers, c.text)[0])
+
     best = max((named(c) for c in rows), default=0)
     picked = [c for c in rows if named(c) == best]
     if best <= named(chunk) or len(picked) != 1:

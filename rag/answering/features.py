@@ -14,7 +14,7 @@ from rag.answering.candidates import Candidate
 from rag.answering.evidence import Evidence, Weights
 from rag.answering.guard import Guard
 from rag.answering.intent import Intent
-from rag.answering.ranges import Family, amounts, label_relation, labels, relation
+from rag.answering.ranges import Family, label_relation, labels, relation, stated_amounts
 from rag.core.data import data_lines
 from rag.core.zh import folded, normalize
 
@@ -57,6 +57,7 @@ class Ask:
     tiers: frozenset[str] = frozenset()  # tier labels the question names (B类, 第三档)
     unstated: tuple[str, ...] = ()  # asked kinds of information whose wording no document uses (电话 in a plan)
     kinds: tuple[str, ...] = ()  # kinds of answer asked for (penalty, ratio …, rag/data/answer_kinds.tsv)
+    amount_words: tuple[frozenset[str], ...] = ()  # the characters before each amount (新贷了800万: 贷)
 
     @cached_property
     def top_term(self) -> str:
@@ -92,13 +93,14 @@ class Featurizer:
         searcher = self.ev.searcher
         new = {w for w in searcher.unseen_words(question) if not searcher.synonyms.expansions(w)}
         attributes = tuple(self.guard.asked_attributes(question))
+        stated = stated_amounts(normalize(question))
         unseen = [k for k in weights if k.split("|")[0] in new]
         return Ask(question, intent, weights, tuple(_YEAR_ASKED.findall(normalize(question))), bool(_WHEN.search(question)),
                    self.guard.asks_for_name(question), attributes,
                    sum(weights[k] for k in unseen) / total, tuple(unseen), self.guard.asks_where(question), suspect,
-                   "".join(self.ev.searcher.tokenizer.words(question, fine=False)), tuple(amounts(normalize(question))),
+                   "".join(self.ev.searcher.tokenizer.words(question, fine=False)), tuple((f, v) for f, v, _ in stated),
                    frozenset(labels(normalize(question))), tuple(a for a in attributes if searcher.unseen_words(a)),
-                   self.answer_kinds.asked(question))
+                   self.answer_kinds.asked(question), tuple(w for _, _, w in stated))
 
     def states_name(self, text: str) -> bool:
         return bool(_QUOTED.search(text)) or any(m.group(1) not in self.kinds for m in _ORGANISATION.finditer(text))
@@ -130,7 +132,7 @@ class Featurizer:
             "miss_max": self.missing(w, text + cand.where),
             "miss_max_chunk": self.missing(w, context),
         }
-        f["in_range"], f["out_range"] = relation(list(ask.amounts), text)
+        f["in_range"], f["out_range"] = relation(list(ask.amounts), text, ask.amount_words)
         f["tier_hit"], f["tier_other"] = label_relation(set(ask.tiers), text)
         for r in RETRIEVERS:
             f[f"r_{r}"] = 1.0 / (1 + hit.ranks[r]) if r in hit.ranks else 0.0

@@ -12,7 +12,8 @@ from rag.core.zh import normalize
 
 ELLIPSIS = re.compile(r"^(?:那么?|还有|另外|再问一下)?[，,]?\s*(?P<topic>[^，,？?。]{1,16}?)(?:的呢|呢|怎么样|如何|咋样)[？?。！!]*$")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
-ANAPHORA = re.compile(r"这个|那个|这些|那些|该项|上述|它们|它的|其中|这方面|同样|这一|此项|前面|这种|那种|这样的|这项|那项|这类|那类")
+ANAPHORA = re.compile(r"这个|那个|这些|那些|该项|上述|(?<!其)它|其中|这方面|同样|这一|此项|前面|这种|那种|这样的|这项|那项|这类|那类"
+                      r"|^这|上面|刚才|刚刚")
 # "具体有哪些？", "展开说说", "详细一点": more of what was just asked.
 ELABORATE = re.compile(r"^(?:那|那么)?(?:能不能|能否|可以|请|麻烦)?(?:再)?(?:具体|详细|展开|细说|仔细)")
 FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|本单位")
@@ -116,13 +117,25 @@ def resolve_followup(
     # What the user just told about themselves is what they ask about next: "我们是做智能终端的" → "有哪些园区可以
     # 依托？". (Joining every earlier self-description too was tried: it drowns the question; so was joining any
     # statement: "规划里提到科技创新券。" → "一张面额多少？" then answers from the stated passage.)
-    if describes_self(previous):
-        return f"{previous} {q}"
+    story = _story(user_turns(history))
+    if story:  # "我们是做酒包装的" · "主要做玻璃瓶，给几家酒厂供货" → "有啥能支持我们的？": the whole story
+        return f"{story} {q}"
     # A year or a figure is not a topic of its own: "那2020年基数是多少？" asks the previous question's.
     topical = [t for t in rank_terms(q) if known(t) and not (re.fullmatch(r"[\d.]+", t) or _YEAR.fullmatch(t))]
     if ANAPHORA.search(q) or ELABORATE.match(q) or len(q) <= 6 or not topical:
         return f"{_with_year(previous, q)} {q}"  # the message's year, if it names one, replaces the previous question's
     return question
+
+
+def _story(users: Sequence[str]) -> str:
+    """The statements that end the conversation (up to three, no question among them), when one tells about
+    the user: the story the next question is about; "" otherwise."""
+    told: list[str] = []
+    for turn in reversed(users):
+        if asks(turn) or len(told) == 3:
+            break
+        told.insert(0, turn)
+    return " ".join(told) if any(describes_self(t) for t in told) else ""
 
 
 def _with_year(previous: str, text: str) -> str:

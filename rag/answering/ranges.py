@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 Family = Literal["money", "percent", "age"]
@@ -35,7 +36,18 @@ def _value(m: re.Match[str]) -> tuple[Family, float] | None:
 
 def amounts(question: str) -> list[tuple[Family, float]]:
     """The amounts a question states; "不到500万" is read as just under 500万, "超过5亿" as just over."""
-    out: list[tuple[Family, float]] = []
+    return [(family, number) for family, number, _ in stated_amounts(question)]
+
+
+_NEAR = 12  # how far before a range its measure is named (单户贷款金额500万元以下)
+# Characters that say nothing about what an amount measures (去年…的, 上年度, 一共).
+_FILLER = frozenset("的了是在有我们上去前今年度月日号一个家共总约近达到超过为和与及")
+
+
+def stated_amounts(question: str) -> list[tuple[Family, float, frozenset[str]]]:
+    """The amounts a question states, each with the characters of the words just before it ("新贷了800万":
+    贷, "营收3个亿": 营 收), by which it is matched to the table column it is about."""
+    out: list[tuple[Family, float, frozenset[str]]] = []
     for m in _AMOUNT.finditer(question):
         value = _value(m)
         if value is None:
@@ -46,13 +58,24 @@ def amounts(question: str) -> list[tuple[Family, float]]:
             number -= 1e-6 * max(number, 1.0)
         elif _ABOVE_Q.search(before) or _ABOVE_Q.search(question[m.end() : m.end() + 2]):
             number += 1e-6 * max(number, 1.0)
-        out.append((family, number))
+        words = re.split(r"[，,。；;？?！!、\d]", question[max(0, m.start() - 8) : m.start()])[-1]
+        out.append((family, number, frozenset(words) - _FILLER))
     return out
+
+
+def about(context: frozenset[str], header: str) -> bool:
+    """Whether the words before an amount name what a column holds (贷 ↔ 单户贷款金额, 营收 ↔ 上年度营业收入)."""
+    return bool(context & set(header))
 
 
 def ranges(text: str) -> list[tuple[Family, float, float]]:
     """The ranges a text states, as [low, high) with the unit of the upper bound carried to the lower."""
-    found: list[tuple[Family, float, float]] = []
+    return [(family, low, high) for family, low, high, _ in _ranges_at(text)]
+
+
+def _ranges_at(text: str) -> list[tuple[Family, float, float, int]]:
+    """The ranges a text states, each with where it starts."""
+    found: list[tuple[Family, float, float, int]] = []
     pair = re.compile(_NUM + r"\s*(?:" + _UNIT + r")?" + _JOIN + r"(?=\d)")
     for m in pair.finditer(text):
         upper = _AMOUNT.match(text, m.end())
@@ -62,7 +85,7 @@ def ranges(text: str) -> list[tuple[Family, float, float]]:
         low = float(m.group(1))
         low_value = _value(m) if any(m.group(g) for g in ("pct", "age", "scale", "yuan")) else None
         low = low_value[1] if low_value else low * (high / float(upper.group(1)) if float(upper.group(1)) else 1.0)
-        found.append((family, low, high))
+        found.append((family, low, high, m.start()))
     for m in _AMOUNT.finditer(text):
         value = _value(m)
         if value is None:
@@ -70,9 +93,9 @@ def ranges(text: str) -> list[tuple[Family, float, float]]:
         family, number = value
         after, before = text[m.end() : m.end() + 6], text[max(0, m.start() - 4) : m.start()]
         if _TAIL_ABOVE.match(after) or _HEAD_ABOVE.search(before):
-            found.append((family, number, math.inf))
+            found.append((family, number, math.inf, m.start()))
         elif _TAIL_BELOW.match(after) or _HEAD_BELOW.search(before):
-            found.append((family, 0.0, number))
+            found.append((family, 0.0, number, m.start()))
     return found
 
 
@@ -93,15 +116,22 @@ def label_relation(asked: set[str], text: str) -> tuple[float, float]:
     return float(bool(asked & stated)), float(bool(stated) and not asked & stated)
 
 
-def relation(asked: list[tuple[Family, float]], text: str) -> tuple[float, float]:
+def relation(asked: list[tuple[Family, float]], text: str, words: Sequence[frozenset[str]] = ()) -> tuple[float, float]:
     """(holds, misses): 1.0 when a range of `text` holds an asked amount; 1.0 when `text` states ranges of
-    an asked amount's kind and none holds it."""
+    an asked amount's kind and none holds it. An amount whose preceding `words` name what a range of the
+    text measures (新贷了800万 ↔ 单户贷款超过5000万元) is read against those ranges only, and the question's
+    other amounts (营收3个亿) not at all; when none does, every amount against every range."""
     if not asked:
         return 0.0, 0.0
-    stated = ranges(text)
+    stated = _ranges_at(text)
+    bound = [[(f, lo, hi) for f, lo, hi, at in stated if w and about(w, text[max(0, at - _NEAR) : at])]
+             for w in [*words, *[frozenset()] * (len(asked) - len(words))][: len(asked)]]
+    anything = any(bound)
     holds = misses = False
-    for family, value in asked:
-        same = [(lo, hi) for f, lo, hi in stated if f == family]
+    for (family, value), own in zip(asked, bound, strict=True):
+        if anything and not own:
+            continue
+        same = [(lo, hi) for f, lo, hi in (own or [(f, lo, hi) for f, lo, hi, _ in stated]) if f == family]
         if any(lo <= value < hi for lo, hi in same):
             holds = True
         elif same:

@@ -222,9 +222,12 @@ def _main_content(markup: str) -> RawDocument | None:
             lines.extend(" ".join("".join(i.itertext()).split()) for i in block.findall("item"))
         else:
             lines.append(" ".join("".join(block.itertext()).split()))
-    text = "\n".join(x for x in lines if x)
     if sum(len(_CJK.findall(x)) for x in lines) < MIN_TEXT_CHARS:
         return None
+    number = _page_number(soup)
+    if number and not any(number in x for x in lines):
+        lines.insert(0, f"文号：{number}")  # the page's info box states it, outside the article: a line to cite
+    text = "\n".join(x for x in lines if x)
     meta = {k: v for k, v in (("title", root.get("title", "")), ("issued", _page_date(soup))) if v}
     return RawDocument(text, grids, paragraphs=True, meta=meta)
 
@@ -237,6 +240,15 @@ def _captions(soup: Any) -> dict[tuple[str, ...], str]:
             header = tuple(" ".join(c.get_text(" ").split()) for c in first.find_all(["th", "td"]))
             out[header] = caption.get_text(strip=True)
     return out
+
+
+_LABELED_NUMBER = re.compile(r"文\s*号\s*[：:]?\s*([\u4e00-\u9fff]{1,12}[〔\[［（(【]\s*\d{4}\s*[〕\]］）)】]\s*\d{1,4}\s*号)")
+
+
+def _page_number(soup: Any) -> str:
+    """The 文号 the page labels as its own (an info box's "文　号 | 通财购〔2025〕6号"), if any."""
+    m = _LABELED_NUMBER.search(soup.get_text(" "))
+    return re.sub(r"\s+", "", m.group(1)) if m else ""
 
 
 def _page_date(soup: Any) -> str:

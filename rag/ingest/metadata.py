@@ -25,7 +25,8 @@ def read_metadata(lines: list[str]) -> dict[str, str]:
     head = [normalize(x) for x in lines[:HEAD_LINES]]
     tail = [normalize(x) for x in lines[-HEAD_LINES:]]
     meta: dict[str, str] = {}
-    number = next((m.group(0) for x in head if (m := _NUMBER.search(x))), "")
+    # A number in brackets after a 《title》 is the cited document's (…办法》（财库〔2020〕46号）), not this one's.
+    number = next((m.group(0) for x in head for m in _NUMBER.finditer(x) if not re.search(r"》\s*[（(]\s*$", x[: m.start()])), "")
     if number:
         meta["number"] = re.sub(r"\s+", "", number)
     title = next((x for x in head if _TITLE.match(x) or _TITLE_DOC.match(x)), "")
