@@ -200,6 +200,9 @@ def test_a_when_question_is_answered_only_with_a_time() -> None:
 
     assert not states_time("开展规划实施中期评估和期末总结评估")  # "中期评估定在哪一年？" is not answered by it
     assert states_time("先租后让，租赁期5年") and states_time("自2025年6月1日起施行") and states_time("每季度申报")
+    from rag.answering.features import _WHEN
+
+    assert _WHEN.search("这个规划是哪一天印发的？") and _WHEN.search("几号开始申报？")
 
 
 def test_the_kind_of_answer_asked_for_is_looked_for_in_the_candidate() -> None:
@@ -210,6 +213,10 @@ def test_the_kind_of_answer_asked_for_is_looked_for_in_the_candidate() -> None:
     assert "penalty" in asked and kinds.asked("孵化器有多少家？") == ()
     assert kinds.missed(asked, "以虚报等方式骗取资金的，由市财政局追回已拨付资金，3年内取消其申报资格。") == 0.0
     assert kinds.missed(asked, "第一档：销售额5000万元以上，补贴比例80%。") > 0.0
+    # A share is stated as a figure (80%, 三成), not by any word holding 成 (完成, 形成).
+    ratio = kinds.asked("中期评估完成了百分之多少？")
+    assert ratio == ("ratio",) and kinds.missed(ratio, "开展中期评估，形成评估报告，完成总结。") == 1.0
+    assert kinds.missed(ratio, "首期缴纳三成") == 0.0 == kinds.missed(ratio, "补贴比例80%")
 
 
 def test_the_documents_title_and_region_words_say_which_document_not_what_is_asked(answerer: Answerer) -> None:

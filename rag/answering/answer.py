@@ -234,6 +234,9 @@ class Answerer:
         if ins.ask.when and not any(states_time(p.quote) for c in chosen for p in c.parts):
             # "哪一年…？" answered with a passage that names no time: what it says is not what was asked.
             return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
+        if "ratio" in ins.ask.kinds and self.features.answer_kinds.missed(("ratio",), "".join(p.quote for c in chosen for p in c.parts)):
+            # "完成了百分之多少？" answered with passages that state no share or ratio: not what was asked.
+            return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
         citations = [Citation(p.hit.chunk, p.quote, p.hit.score) for c in chosen for p in c.parts]
         limit = max(top_k, 8) if intent == "list" or chosen[0].shape in ("column", "leads") else top_k
         return Answer(render(intent, citations[:limit]), True, tuple(citations[:limit]), self.kb_version, intent=intent,

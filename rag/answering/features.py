@@ -21,7 +21,7 @@ from rag.core.zh import folded, normalize
 _DIGIT = re.compile(r"\d")
 # A year, not an amount that looks like one (合同价2000万元).
 _YEAR_ASKED = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.]|\s*(?:万|亿|千|百|元|多|余|个|家|项|件|人|台|套|亩|%))")
-_WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月|哪天|日期|多久|多长时间")
+_WHEN = re.compile(r"哪一?年|什么时候|何时|哪个时间|几月|哪一?天|几号|日期|多久|多长时间")
 # What a "when" question is answered with: a year, a month or a date, or a period or deadline (每季度, 15个工作日内).
 _TIME = re.compile(r"(?:19|20)\d\d年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|季度|每年|每月|工作日|[日天周]内|个月|日起|年内")
 _DURATION = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:年|个月|天|日|周)")
