@@ -51,7 +51,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "fresh": {"recall@5": 0.98, "hit@1": 0.87, "concise": 0.71, "refusal_accuracy": 0.80, "max_false_refusals": 3},
     "tune": {"recall@5": 0.86, "hit@1": 0.78, "concise": 0.84, "refusal_accuracy": 0.90, "max_false_refusals": 4},
     "check": {"recall@5": 0.89, "hit@1": 0.86, "concise": 0.84, "refusal_accuracy": 0.90, "max_false_refusals": 4},
-    "conv_tune": {"recall@5": 0.85, "hit@1": 0.69, "concise": 0.74, "refusal_accuracy": 0.78, "max_false_refusals": 3},
+    "conv_tune": {"recall@5": 0.85, "hit@1": 0.69, "concise": 0.69, "refusal_accuracy": 0.78, "max_false_refusals": 3},
     "conv_check": {"recall@5": 0.93, "hit@1": 0.52, "concise": 0.55, "refusal_accuracy": 0.72, "max_false_refusals": 3},
     "conv2_tune": {"recall@5": 0.87, "hit@1": 0.59, "concise": 0.80, "refusal_accuracy": 0.86, "max_false_refusals": 2},
     "conv2_check": {"recall@5": 0.90, "hit@1": 0.59, "concise": 0.66, "refusal_accuracy": 0.74, "max_false_refusals": 3},

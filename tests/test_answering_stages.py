@@ -158,6 +158,10 @@ def test_a_follow_up_after_a_statement_or_without_a_topic_of_its_own_asks_about_
     # A story told over two turns is read whole; "它" points back as "它的" does.
     story = [Turn("user", "我们公司是做智能终端的"), Turn("user", "主要给整车厂供货")]
     assert resolve_followup("有哪些产业园可以依托？", story, rank) == "我们公司是做智能终端的 主要给整车厂供货 有哪些产业园可以依托？"
+    counted = [Turn("user", "我们公司是做智能终端的"), Turn("user", "给几家整车厂供货")]  # 几 counts here, asks nothing
+    assert resolve_followup("有哪些产业园可以依托？", counted, rank).startswith("我们公司是做智能终端的 给几家整车厂供货")
+    asked_some = [Turn("user", "我们公司是做智能终端的"), Turn("user", "孵化器有几家？")]
+    assert resolve_followup("产业园有哪些？", asked_some, rank, known=known) == "产业园有哪些？"
     after = [Turn("user", "我们公司是做智能终端的"), Turn("user", "孵化器有多少家？")]  # the story was followed by a question
     assert resolve_followup("产业园有哪些？", after, rank, known=known) == "产业园有哪些？"
     assert resolve_followup("它要求建到多少家？", asked, rank, known=known).startswith("孵化器2020年有多少家？")

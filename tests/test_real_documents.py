@@ -125,6 +125,29 @@ def test_a_page_whose_number_stands_only_in_its_info_box_is_read_with_it(tmp_pat
     assert any("文号：临财购〔2025〕6号" in c.text for c in chunks)  # a line to cite when asked for the 文号
 
 
+def test_when_a_document_was_signed_and_published_is_answered_from_lines_it_keeps(tmp_path: Path, page: Path) -> None:
+    """The dropped signature's date stays as a line; a page's info box adds the date it went online; a
+    question asking when the document was issued cites both, and no other question is answered with them."""
+    info = '<table class="info"><tr><th>成文日期</th><td>2024年3月8日</td><th>发布日期</th><td>2024年3月12日</td></tr></table>'
+    path = tmp_path / "dated.html"
+    path.write_text(page.read_text(encoding="utf-8").replace('<div class="content">', f'{info}<div class="content">'), encoding="utf-8")
+    chunks, meta = _parse(path, "loan")
+    assert meta["issued"] == "2024-03-08"
+    facts = DocumentFacts(chunks)
+    cited = [c.quote for c in facts.answer("这个贴息办法是哪天在网上发布的？", "loan")]
+    assert cited == ["成文日期：2024年3月8日", "发布日期：2024年3月12日"]
+    assert facts.asked("贴息比例是多少？") == []
+    # The page as saved: its signature stands above the table (kept, its date line cited) and the info line
+    # "发布时间：2024-03-12" is read as the date it was published.
+    plain, _ = _parse(page, "loan")
+    assert [c.quote for c in DocumentFacts(plain).answer("临川贷款贴息办法的落款日期是哪天？", "loan")] == ["2024年3月8日", "发布日期：2024年3月12日"]
+    # A notice signed at its end: the signature is dropped, its date kept as a line of its own.
+    signed = write_docx([*LETTERHEAD, "长宁市科学技术局　长宁市财政局", "2024年4月2日"], tmp_path / "signed.docx")  # type: ignore[arg-type]
+    chunks, meta = _parse(signed, "rd")
+    assert meta["issued"] == "2024-04-02" and not any(c.text.endswith("2024年4月2日") for c in chunks if "成文日期" not in c.text)
+    assert [c.quote for c in DocumentFacts(chunks).answer("研发后补助办法是什么时候发的？", "rd")] == ["成文日期：2024年4月2日"]
+
+
 def test_a_docx_letterhead_stays_line_by_line(notice: Path) -> None:
     chunks, meta = _parse(notice, "rd")
     opening = chunks[0].text.split("\n")
@@ -202,6 +225,11 @@ def test_the_document_a_question_names_by_its_title() -> None:
     assert names.named("长宁政府采购支持中小企业的文号是什么？") == "buy"
     assert names.named("长宁政府采购的中小企业预留份额是多少？") == "buy"  # ties 临川's title on the topic; its place decides
     assert names.named("政府采购的中小企业预留份额是多少？") == ""
+    # 市政府 opening one title and 政府采购 inside the other are one topic: a question naming it ties both.
+    names = DocumentNames([_titled("buy", "长宁市政府采购支持中小企业若干措施"),
+                           _titled("buy2", "临川市关于发挥政府采购政策功能支持中小企业发展的若干措施"),
+                           _titled("plan", "长宁市科技创新发展规划")], lambda t: words(t, fine=False), load_generic())
+    assert names.tied("政府采购中小企业政策的咨询电话是多少？") == ["buy", "buy2"]
     # Two cities' notices on one topic beside a plan, a question naming the topic but no city: both answer.
     names = DocumentNames([_titled("a", "临川市人才安居补贴办法"), _titled("b", "长宁市人才安居补贴办法"),
                            _titled("plan", "长宁市科技创新发展规划")], lambda t: words(t, fine=False), load_generic())

@@ -61,6 +61,9 @@ class Candidate:
         return self.parts[0].hit.chunk
 
 
+_DATED = re.compile(r"^(?:成文日期|发布日期)：\d{4}年\d{1,2}月\d{1,2}日$")
+
+
 def candidates(hits: Sequence[Hit], weights: Weights, ev: Evidence, *, numbers: bool, locate: bool = False,
                parts: bool = False) -> list[Candidate]:
     """Every candidate answer the first hits offer (with `locate`, also each hit's heading path, for
@@ -81,6 +84,8 @@ def candidates(hits: Sequence[Hit], weights: Weights, ev: Evidence, *, numbers: 
         opener = ""
         for pos, (sent, where) in enumerate(sentences(chunk)):
             sent = sent.strip()
+            if _DATED.match(sent):
+                continue  # a document's own date line, kept at ingest: questions about the document cite it (facts.py)
             if sent.endswith(("：", ":")):
                 opener = sent  # a line that opens what follows (有下列情形之一的，不予补贴：) states nothing itself…
                 continue

@@ -12,10 +12,11 @@ from typing import Literal
 
 from rag.core.data import data_lines
 from rag.core.types import Chunk, Citation
-from rag.core.zh import normalize, squeeze
+from rag.core.zh import normalize, squeeze, zh_date
 
-Field = Literal["number", "issuer", "validity", "contact"]
-FIELDS: tuple[Field, ...] = ("number", "issuer", "validity", "contact")
+Field = Literal["number", "issuer", "issued", "validity", "contact"]
+FIELDS: tuple[Field, ...] = ("number", "issuer", "issued", "validity", "contact")
+_PUBLISHED = "发布日期："  # a web page's info box, kept as a line at ingest (rag/ingest/formats.py)
 # A word by which a question names a document rather than a measure in it (这个办法, 实施细则, 该通知).
 _DOCUMENT_WORD = re.compile(r"办法|细则|通知|措施|规定|方案|意见|规划|政策|文件|条例|决定|公告|这个|该")
 _CONTACT = re.compile(r"(?:咨询|联系|服务|监督|举报)?电话[：:]?\s*[\d（(][\d\-－—（）()\s、，,]{6,}[^\n。；]*")
@@ -52,6 +53,7 @@ class DocumentFacts:
     def __init__(self, chunks: Sequence[Chunk], cues: list[Cue] | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
         self.facts: dict[tuple[str, Field], Fact] = {}
+        self.issued: dict[str, list[Fact]] = {}
         by_doc: dict[str, list[Chunk]] = {}
         for c in chunks:
             by_doc.setdefault(c.doc, []).append(c)
@@ -62,6 +64,13 @@ class DocumentFacts:
                 fact = _stated(name, value, members) if value else None  # type: ignore[arg-type]
                 if fact is not None:
                     self.facts[(doc, fact.field)] = fact
+            issued = _stated("issued", zh_date(str(meta.get("doc_issued", ""))), members)
+            published = next((Fact("issued", c, line.strip()) for c in members for line in c.text.split("\n")
+                              if line.strip().startswith(_PUBLISHED)), None)
+            # Signed one day, put on the site another: both dates answer "哪天发布的".
+            self.issued[doc] = [f for f in (issued, published) if f is not None]
+            if issued is not None and published is not None and issued.quote == published.quote:
+                self.issued[doc] = [issued]
             contact = next(((c, m.group(0)) for c in members if c.kind != "table-row" for m in [_CONTACT.search(c.text)] if m), None)
             if contact is not None:
                 self.facts[(doc, "contact")] = Fact("contact", contact[0], contact[1].strip("，。； "))
@@ -75,7 +84,8 @@ class DocumentFacts:
     def answer(self, question: str, doc: str) -> list[Citation]:
         """The cited lines of `doc` that answer a question about the document itself (empty: not such a
         question, or the document does not state it)."""
-        found = [self.facts.get((doc, f)) for f in self.asked(question)]
+        found = [fact for f in self.asked(question)
+                 for fact in (self.issued.get(doc, []) if f == "issued" else [self.facts.get((doc, f))])]
         out: list[Citation] = []
         for fact in found:
             if fact is not None and all(fact.quote != c.quote for c in out):
@@ -86,6 +96,8 @@ class DocumentFacts:
 def _stated(field: Field, value: str, chunks: list[Chunk]) -> Fact | None:
     """The line of the document that holds `value` (a field with no such line is not answered: nothing to cite)."""
     want = squeeze(value)
+    if not want:
+        return None
     for c in chunks:
         for line in c.text.split("\n"):
             if want and want in squeeze(line):

@@ -132,10 +132,20 @@ def _story(users: Sequence[str]) -> str:
     the user: the story the next question is about; "" otherwise."""
     told: list[str] = []
     for turn in reversed(users):
-        if asks(turn) or len(told) == 3:
+        if _asks_in_story(turn) or len(told) == 3:
             break
         told.insert(0, turn)
     return " ".join(told) if any(describes_self(t) for t in told) else ""
+
+
+# 几 before a noun, in a turn with no question mark, counts rather than asks: "给几家酒厂供货".
+_SOME = re.compile(r"几[个家项位种名条款类所台间]?(?=[\u4e00-\u9fff])")
+
+
+def _asks_in_story(turn: str) -> bool:
+    """Whether a turn of a story the user tells asks something (a question mark, or a question word
+    other than a counting 几)."""
+    return asks(turn) and (bool(re.search(r"[？?]", turn)) or asks(_SOME.sub("", turn)))
 
 
 def _with_year(previous: str, text: str) -> str:

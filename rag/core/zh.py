@@ -141,3 +141,9 @@ NAME_SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡", "局", "委", 
 
 def _is_content(word: str) -> bool:
     return bool(_WORDLIKE.search(word))
+
+
+def zh_date(iso: str) -> str:
+    """2025-05-16 as the documents write it: 2025年5月16日 ("" for anything else)."""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", iso)
+    return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日" if m else ""

@@ -227,6 +227,9 @@ def _main_content(markup: str) -> RawDocument | None:
     number = _page_number(soup)
     if number and not any(number in x for x in lines):
         lines.insert(0, f"文号：{number}")  # the page's info box states it, outside the article: a line to cite
+    for label, date in _page_dates(soup):  # and when it was published (发布日期), which the article never says
+        if not any(label in x for x in lines):
+            lines.insert(0, f"{label}：{date}")
     text = "\n".join(x for x in lines if x)
     meta = {k: v for k, v in (("title", root.get("title", "")), ("issued", _page_date(soup))) if v}
     return RawDocument(text, grids, paragraphs=True, meta=meta)
@@ -249,6 +252,19 @@ def _page_number(soup: Any) -> str:
     """The 文号 the page labels as its own (an info box's "文　号 | 通财购〔2025〕6号"), if any."""
     m = _LABELED_NUMBER.search(soup.get_text(" "))
     return re.sub(r"\s+", "", m.group(1)) if m else ""
+
+
+_LABELED_DATE = re.compile(r"(发布日期|发布时间|成文日期|印发日期)\s*[：:]?\s*(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
+
+
+def _page_dates(soup: Any) -> list[tuple[str, str]]:
+    """The dates the page labels (an info box's "发布日期 | 2025年8月15日", "发布时间：2025-08-15 16:30"), as
+    (label, 2025年8月15日), the first of each label; 发布时间 is read as 发布日期."""
+    found: dict[str, str] = {}
+    for m in _LABELED_DATE.finditer(soup.get_text(" ")):
+        label = "发布日期" if m.group(1) == "发布时间" else m.group(1)
+        found.setdefault(label, f"{m.group(2)}年{int(m.group(3))}月{int(m.group(4))}日")
+    return list(found.items())
 
 
 def _page_date(soup: Any) -> str:

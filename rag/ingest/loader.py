@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rag.core.types import Chunk, Record
+from rag.core.zh import squeeze, zh_date
 from rag.ingest.chunking import record_chunk, split_section
 from rag.ingest.formats import GRID, SUPPORTED, CorpusError, Grid, RawDocument, read_raw
-from rag.ingest.metadata import drop_signature, read_metadata
+from rag.ingest.metadata import SIGNED_LABEL, drop_signature, read_metadata
 from rag.ingest.outline import parse_outline
 from rag.ingest.pages import PageFinder
 from rag.ingest.repair import clean_lines, lift_figures
@@ -89,6 +90,11 @@ def parse_document(info: DocInfo) -> tuple[list[Chunk], dict[str, str]]:
     lines = lift_figures(clean_lines(raw.text))
     stated = read_metadata(lines)
     lines = drop_signature(lines, stated)
+    signed = zh_date(stated.get("issued", ""))
+    if signed and not any(signed in squeeze(x) for x in lines):
+        # The closing signature is dropped (it is no policy text), its date kept as a line a question about
+        # when the document was issued (落款日期, 哪天发的) can cite.
+        lines = [f"{SIGNED_LABEL}{signed}", *lines]
     # The page's own <title>/date is surer than a guess from its first lines; the manifest overrides both.
     stated = {**stated, **{k: v for k, v in raw.meta.items() if k == "title" or k not in stated}}
     meta = {**stated, **_stated(info), "source": info.path.name}

@@ -14,6 +14,8 @@ _TITLE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff“”（）]{2,40}?)关于.{2,6
 _TITLE_DOC = re.compile(r"^.{2,50}(?:办法|规定|细则|规划|方案|意见|通知|规则|条例|指南|纲要|措施|决定|公告|通告|计划|要点)(?:（试行）|（暂行）)?$")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,60}(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|中心|管委会)$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+SIGNED_LABEL = "成文日期："  # the line that keeps a dropped signature's date
+
 _IN_FORCE = re.compile(r"自\S{0,20}起(?:施行|执行|实施)")
 _TERM = re.compile(r"有效期(?!内)")  # 有效期内的认定文件 speaks of another document's validity
 _ANNEX = re.compile(r"^附\s*件")

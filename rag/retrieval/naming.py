@@ -29,8 +29,9 @@ class DocumentNames:
             title = str(c.meta.get("doc_title", ""))
             inner = _QUOTED.search(title)
             name = inner.group(1) if inner else title
-            found = {w for w in words(name) if len(w) >= 2 and w not in DOCUMENT_KINDS and w not in generic}
-            place = _LEADING_PLACE.match(name)  # 南通市政府采购… is cut 南通/市政府/采购: the place its title opens with
+            place = _LEADING_PLACE.match(name)  # 南通市政府采购… is cut 南通/市政府/采购: the place its title opens with,
+            rest = name[place.end():] if place else ""  # and the rest read on its own (政府/采购, as another title's)
+            found = {w for w in [*words(name), *words(rest)] if len(w) >= 2 and w not in DOCUMENT_KINDS and w not in generic}
             self.words[c.doc] = frozenset(found | ({place.group(0)} if place else set()))
             doc_names[c.doc] = name
         # The place a title opens with (洛阳市); one only its title opens with tells its document from another
