@@ -223,6 +223,20 @@ def test_the_kind_of_answer_asked_for_is_looked_for_in_the_candidate() -> None:
     assert kinds.missed(ratio, "首期缴纳三成") == 0.0 == kinds.missed(ratio, "补贴比例80%")
 
 
+def test_a_figure_asked_in_a_unit_is_looked_for_in_that_unit() -> None:
+    from rag.answering.features import AnswerKinds
+
+    units = AnswerKinds.load("answer_units.tsv")
+    count = units.asked("每年技术合同登记要达到多少项？")
+    assert count == ("count",) and units.missed(count, "技术合同成交金额：2020年-，2025年50亿元") == 1.0
+    assert units.missed(count, "组织实施了1610项科技项目") == 0.0
+    assert units.missed(units.asked("孵化器有多少家？"), "主要指标第6项：孵化器（家），2020年基期值12") == 0.0  # the header's unit
+    assert units.asked("现代服务业在重庆合作哪几个区？") == () == units.asked("补贴比例多少个点？")  # names asked; a share
+    money = units.asked("十四五期间财政科技投入要多少亿元？")
+    assert money == ("money",) and units.missed(money, "科技创新平台：2020年263个") == 1.0
+    assert units.missed(money, "财政科技支出分别为6.07亿元、8.25亿元") == 0.0
+
+
 def test_the_documents_title_and_region_words_say_which_document_not_what_is_asked(answerer: Answerer) -> None:
     weights = answerer.evidence.weights("某市的孵化器有多少家？")
     assert not any("某市" in k for k in weights) and any("孵化器" in k for k in weights)

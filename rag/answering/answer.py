@@ -239,6 +239,10 @@ class Answerer:
             # "完成了百分之多少？" answered with passages that state no share: not what was asked. (A place asked
             # for, "建在哪个区？", was tried too: districts are named without 区 as often as with it.)
             return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
+        units = self.features.answer_units.asked(question)
+        if units and self.features.answer_units.missed(units, "".join(f"{p.hit.chunk.section} {p.quote}" for c in chosen for p in c.parts)):
+            # "每年技术合同登记要达到多少项？" answered with a row of 亿元: a figure, but not in what was asked.
+            return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
         citations = [Citation(p.hit.chunk, p.quote, p.hit.score) for c in chosen for p in c.parts]
         limit = max(top_k, 8) if intent == "list" or chosen[0].shape in ("column", "leads") else top_k
         return Answer(render(intent, citations[:limit]), True, tuple(citations[:limit]), self.kb_version, intent=intent,

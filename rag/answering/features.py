@@ -83,6 +83,7 @@ class Featurizer:
         self.ev, self.guard = ev, guard
         self.kinds = frozenset(w for line in data_lines("name_kinds.txt") for w in line.split())
         self.answer_kinds = AnswerKinds.load()
+        self.answer_units = AnswerKinds.load("answer_units.tsv")  # checked on the chosen quotes, not a feature
 
     def ask(self, question: str, intent: Intent, *, suspect: bool = False) -> Ask:
         # A figure in a yes/no question is a guess to check ("是不是500家"), not something to match.
@@ -193,8 +194,8 @@ class AnswerKinds:
         self._answers = {kind: answer for kind, _, answer in rules}
 
     @classmethod
-    def load(cls) -> AnswerKinds:
-        rows = [line.split("\t") for line in data_lines("answer_kinds.tsv")]
+    def load(cls, name: str = "answer_kinds.tsv") -> AnswerKinds:
+        rows = [line.split("\t") for line in data_lines(name)]
         return cls([(kind, re.compile(asked), re.compile(answer)) for kind, asked, answer in rows])
 
     def asked(self, question: str) -> tuple[str, ...]:
