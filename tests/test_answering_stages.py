@@ -259,6 +259,10 @@ def test_period_end_phrases_read_as_their_year() -> None:
     assert periods.apply("十四五末孵化器要达到几家？") == "2025年孵化器要达到几家？"
     assert periods.apply("规划期末呢？") == "2025年呢？"
     assert Periods.load().with_documents({"某市促进科技成果转化若干措施"}).apply("规划期末呢？") == "规划期末呢？"
+    # A follow-up borrowing the earlier turn's words borrows its period as the year it means.
+    u = understand("科技型企业呢", [Turn("user", "十四五末高企要达到多少家？")], guard=Guard.load(), acts=Acts.load(),
+                   periods=periods, rank_terms=lambda s: [w for w in ("高企", "十四五末") if w in s], closest=lambda t, s: t[0])
+    assert u.question == "2025年科技型企业要达到多少家？"
 
 
 def test_a_follow_up_has_its_distinct_readings() -> None:

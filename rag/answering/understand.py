@@ -113,6 +113,8 @@ def understand(
     if periods is not None:
         message = periods.apply(message)
     resolved = resolve_followup(message, history, rank_terms, closest, known)
+    if periods is not None:  # the earlier turn a follow-up borrows from names its period in words too (十四五末)
+        resolved = periods.apply(resolved)
     if resolved != message and guard.check(resolved).kind == "injection":
         return Understanding("injection", resolved)  # a follow-up that continues an injection is one too
     parts = split_compound(resolved)[:3]
