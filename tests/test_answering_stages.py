@@ -392,3 +392,22 @@ def test_the_scorer_finds_evidence_copied_from_a_row_line_in_the_rows_cells() ->
 
     assert holds(CHUNKS[3], "技术合同成交额（亿元）3080") and holds(CHUNKS[3], "技术合同成交额")
     assert not holds(CHUNKS[3], "技术合同成交额（亿元）3090") and not holds(CHUNKS[0], "技术合同成交额（亿元）3080")
+
+
+def test_whether_one_qualifies_is_answered_with_every_condition_listed() -> None:
+    from rag.answering.answer import _QUALIFIES
+    from rag.answering.candidates import Candidate, Part, whole_conditions
+
+    text = ("申报补助的企业应当同时具备以下条件：（一）在本市注册满1年；（二）上一年度研发费用达到100万元以上；"
+            "（三）研发费用占营业收入的比例不低于3%；营业收入超过5亿元的，该比例不低于2%。")
+    hit = Hit(Chunk("c1", "rd", "第四条", "body", text, {}), 1.0)
+    item = Candidate((Part(hit, "申报补助的企业应当同时具备以下条件：…（二）上一年度研发费用达到100万元以上；"),), "sentence", "第四条", 0)
+    whole = whole_conditions(item)
+    assert whole.text.startswith("申报补助的企业应当同时具备以下条件：") and "不低于3%" in whole.text and "不低于2%" in whole.text
+    other = Candidate((Part(hit, "营业收入超过5亿元的，该比例不低于2%。"),), "sentence", "第四条", 0)
+    assert "（一）在本市注册满1年" in whole_conditions(other).text  # the list's last item's own sentence
+    plain = Candidate((Part(Hit(Chunk("c2", "rd", "第八条", "body", "同一企业同一年度只能享受一次。", {}), 1.0), "同一企业同一年度只能享受一次。"),),
+                      "sentence", "第八条", 0)
+    assert whole_conditions(plain) is plain  # no list of conditions: as it is
+    assert _QUALIFIES.search("我们营收8000万，能申请这个补助吗？") and _QUALIFIES.search("已经有房了还有资格吗")
+    assert not _QUALIFIES.search("补助比例是多少？")

@@ -8,7 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from rag.answering.candidates import CANDIDATE_HITS, Candidate, blank_for, candidates, named_row
+from rag.answering.candidates import (
+    CANDIDATE_HITS,
+    Candidate,
+    blank_for,
+    candidates,
+    named_row,
+    whole_conditions,
+)
 from rag.answering.evidence import Evidence, Weights
 from rag.answering.facts import DocumentFacts
 from rag.answering.features import Ask, Featurizer, states_time, states_year
@@ -222,6 +229,8 @@ class Answerer:
         if confidence < self.model.threshold:
             return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits, confidence=confidence)
         chosen = self.select(ins, probs)
+        if _QUALIFIES.search(question):  # "…能申请吗？": whether one qualifies is read from every condition listed
+            chosen = [whole_conditions(c) for c in chosen]
         if intent != "yesno" and chosen[0].shape == "row" and blank_for(chosen[0].chunk, ins.ask.years):
             # The asked year's cell is blank: no figure to give (asked whether there is one, the row shows it).
             return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
@@ -340,6 +349,8 @@ class Answerer:
         return Answer(message, False, related, self.kb_version, intent=intent, related=tuple(hits[:3]))
 
 
+# A question asking whether someone qualifies (general usage, not one document's).
+_QUALIFIES = re.compile(r"(?:能|可以|可不可以|能不能|能否|是否可以)(?:申请|申报|享受|拿到?|领取?|报名|参加)|符合条件|够条件|有资格|够格|算不算")
 STATED_KINDS = ("ratio",)  # kinds of answer a quote must state to answer (rag/data/answer_kinds.tsv)
 
 

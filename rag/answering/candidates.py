@@ -13,7 +13,7 @@ from typing import Literal
 from rag.answering.evidence import Evidence, Weights, trim
 from rag.answering.ranges import Family, label_relation, relation
 from rag.core.types import Chunk, Hit
-from rag.core.zh import split_sentences
+from rag.core.zh import split_sentences, squeeze
 
 Shape = Literal["sentence", "row", "column", "leads", "heading"]
 # Presentation limits, in characters: a short answer is read in the chat window at a glance (the product's
@@ -149,6 +149,26 @@ def section_leads(hit: Hit, ev: Evidence, rank: int) -> Candidate | None:
     if len(leads) < 3:
         return None
     return Candidate(tuple(leads[:8]), "leads", hit.chunk.section, rank)
+
+
+_CONDITIONS = re.compile(r"(?:符合|具备|满足)(?:下列|以下|如下)(?:全部|所有|各项)?条件[：:]")
+
+
+def whole_conditions(cand: Candidate) -> Candidate:
+    """A candidate that is one item of a list of conditions ("应当同时具备以下条件：…（三）…") as the whole list:
+    whether one qualifies is read from all of them. Any other candidate as it is."""
+    if cand.shape != "sentence" or len(cand.parts) != 1:
+        return cand
+    said = squeeze(cand.text.split("…")[-1])
+    for paragraph in cand.chunk.text.split("\n"):
+        opener = _CONDITIONS.search(paragraph)
+        if opener is None:
+            continue
+        start = max((m.end() for m in re.finditer(r"[。！？]", paragraph[: opener.start()])), default=0)
+        text = paragraph[start:].strip()  # the sentence that opens the list, and the list to the paragraph's end
+        if said and said in squeeze(text) and len(text) > len(cand.text):
+            return Candidate((Part(cand.parts[0].hit, compact(text, LIST_CHARS)),), "sentence", cand.where, cand.rank, cand.position)
+    return cand
 
 
 def sentences(chunk: Chunk) -> list[tuple[str, str]]:
