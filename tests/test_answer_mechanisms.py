@@ -19,6 +19,26 @@ def test_a_question_asked_of_two_things_becomes_one_per_thing(question: str, par
     assert split_compound(question) == parts
 
 
+def test_what_the_user_states_before_asking_holds_for_every_part() -> None:
+    parts = split_compound("我们营收6个亿，去年研发花了800万，能申请后补助吗？大概按什么比例补？")
+    assert parts == ["我们营收6个亿，去年研发花了800万，能申请后补助吗", "我们营收6个亿，去年研发花了800万，大概按什么比例补"]
+    # A part that only asks has nothing stated to pass on.
+    assert split_compound("高企2020年有多少家，2025年目标又是多少？") == ["高企2020年有多少家", "2025年目标又是多少？"]
+
+
+def test_a_new_topic_that_shares_a_compounds_head_replaces_the_whole_compound() -> None:
+    from rag.answering.query import Turn, resolve_followup
+
+    def rank(text: str) -> list[str]:  # jieba cuts 前沿技术研究 in two
+        return [w for w in ("前沿技术", "研究", "重点领域", "孵化器", "2020年") if w in text]
+
+    before = [Turn("user", "前沿技术研究的重点领域有哪些？")]
+    def closest(terms: list[str], topic: str) -> str:  # as the answerer picks: the term sharing most characters
+        return max(terms, key=lambda t: len(set(t) & set(topic)))
+
+    assert resolve_followup("那基础研究呢？", before, rank, closest) == "基础研究的重点领域有哪些？"
+
+
 @pytest.mark.parametrize("question", [
     "高企数量：2020年和2025年分别是多少？",  # one table row states both figures
     "茶产业有哪些重点技术？",

@@ -271,6 +271,12 @@ def test_an_added_notice_answers_its_own_document_questions(page: Path, ingested
     # A value inside one row's range picks that row, not the neighbours that share all its words.
     tier = engine.ask("我们在临川贷了600万，贴息比例是多少？")
     assert tier.answerable and "40%" in tier.answer and "50%" not in tier.answer and "30%" not in tier.answer
+    # The document's own title quoted in full says which document; its words do not pull in the title's lines.
+    titled = engine.ask("按《临川市科技型企业贷款贴息办法》，企业虚构贷款骗取贴息会怎么处理？")
+    assert titled.answerable and "追回资金" in titled.answer and titled.citations[0].chunk.doc == "loan"
+    scoped = engine.scoped(["loan"])[1]
+    assert scoped.without_own_titles("按《临川市科技型企业贷款贴息办法》，企业虚构贷款会怎么处理？") == "企业虚构贷款会怎么处理？"
+    assert "《遵义" in scoped.without_own_titles("《遵义市科研诚信实施细则》是哪年出台的？")  # another document's title stays
     plan = engine.ask("高企到2025年要达到多少家？")
     assert plan.answerable and plan.citations[0].chunk.doc == ingested.engine.chunks()[0].doc
 

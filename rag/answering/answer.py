@@ -50,6 +50,14 @@ class Inspection:
     rows: tuple[dict[str, float], ...]
 
 
+_OWN_TITLE = re.compile(r"(?:按照?|根据|依据)?《([^》]{4,})》(?:里|中|的规定)?[，,]?")
+
+
+def _within(quote: str, other: str) -> bool:
+    """Whether a quote says nothing another does not (each of its "…"-joined pieces is in it)."""
+    return all(piece.strip() in other for piece in quote.split("…") if piece.strip())
+
+
 class Answerer:
     """Composes an Answer for one message from the searcher's hits."""
 
@@ -91,6 +99,7 @@ class Answerer:
 
     def inspect(self, question: str, intent: Intent, *, suspect: bool = False, top_k: int = 5) -> Inspection:
         """Retrieve, build candidates and their features for one (resolved) question."""
+        question = self.without_own_titles(question)
         ask = self.features.ask(question, intent, suspect=suspect)
         hits = tuple(self.searcher.search(question, max(top_k, CANDIDATE_HITS)))
         cands = tuple(candidates(hits, ask.weights, self.evidence, numbers=intent == "number", locate=ask.where,
@@ -102,6 +111,19 @@ class Answerer:
             # the fitted models take its training mean instead of reading a 0 as "no dense match".
             rows = [{k: v for k, v in r.items() if k not in DENSE_FEATURES} for r in rows]
         return Inspection(ask, hits, cands, tuple(rows))
+
+    @cached_property
+    def own_titles(self) -> frozenset[str]:
+        return frozenset(t for t in (str(c.meta.get("doc_title", "")) for c in self.searcher.chunks) if len(t) > 4)
+
+    def without_own_titles(self, question: str) -> str:
+        """The question with a searched document's own quoted title taken out ("按《X办法》，企业挪用贷款会怎么
+        处罚？"): the title says which document, already chosen; left in, its words find the title's lines."""
+        def drop(m: re.Match[str]) -> str:
+            quoted = m.group(1)
+            return "" if any(quoted in t or t in quoted for t in self.own_titles) else m.group(0)
+        rest = _OWN_TITLE.sub(drop, question)
+        return rest if len(re.sub(r"\W", "", rest)) >= 6 else question
 
     def probabilities(self, ins: Inspection) -> list[float]:
         """The fitted candidate scorer's probability for each candidate."""
@@ -217,7 +239,7 @@ class Answerer:
             return self.extract(u.question, u.intent, top_k, suspect=bool(u.suspect))
         citations: list[Citation] = []
         for a in found:
-            citations += [c for c in a.citations if all(c.quote != d.quote for d in citations)]
+            citations += [c for c in a.citations if not any(_within(c.quote, d.quote) for d in citations)]
         citations = citations[: max(top_k, len(found))]
         return Answer(render("multi", citations), True, tuple(citations), self.kb_version, intent=u.intent)
 

@@ -112,7 +112,7 @@ def resolve_followup(
             return _with_year(previous, topic) if _YEAR.search(previous) else f"{previous} {topic}"
         terms = [t for t in rank_terms(previous) if t in previous]
         if terms:
-            return previous.replace(closest(terms, topic), topic, 1)
+            return previous.replace(_compound(previous, closest(terms, topic), topic, terms), topic, 1)
         return f"{topic} {previous}"
     # What the user just told about themselves is what they ask about next: "我们是做智能终端的" → "有哪些园区可以
     # 依托？". (Joining every earlier self-description too was tried: it drowns the question; so was joining any
@@ -125,6 +125,18 @@ def resolve_followup(
     if ANAPHORA.search(q) or ELABORATE.match(q) or len(q) <= 6 or not topical:
         return f"{_with_year(previous, q)} {q}"  # the message's year, if it names one, replaces the previous question's
     return question
+
+
+def _compound(previous: str, term: str, topic: str, terms: Sequence[str]) -> str:
+    """The span of the previous question a new topic replaces. When the topic ends in the chosen term, that
+    term is the head of a compound and the topic swaps its modifier: "前沿技术研究…" → "基础研究呢？" replaces
+    前沿技术研究, not 研究 alone."""
+    at = previous.find(term)
+    if at <= 0 or topic == term or not topic.endswith(term):
+        return term
+    before = previous[:at]
+    modifier = max((t for t in terms if t != term and before.endswith(t)), key=len, default="")
+    return modifier + term
 
 
 def _story(users: Sequence[str]) -> str:
@@ -170,9 +182,22 @@ def split_compound(question: str) -> list[str]:
     for part in (p.strip() for p in parts):
         if _ASKS.search(part):
             asking.append(f"{context}{part}")
+            if len(asking) == 1:  # what the user states before asking ("我们营收6个亿，…能申请吗？") holds for every part
+                context += _stated(part)
         else:
             context += f"{part} "  # a leading topic ("研发投入强度，…") belongs to every part
     return asking if len(asking) > 1 else distribute(question)
+
+
+def _stated(part: str) -> str:
+    """The clauses of a question part before its first asking clause: facts the user gives."""
+    clauses = re.split(r"(?<=[，,；;])", part)
+    given = ""
+    for clause in clauses[:-1]:
+        if _ASKS.search(clause):
+            break
+        given += clause
+    return given
 
 
 _EACH = re.compile(r"各自|分别|各(?=[有是选拿提要占])")
