@@ -38,6 +38,7 @@ from evals.scorer import (
     BLIND_CONVERSATIONS2,
     BLIND_CONVERSATIONS3,
     BLIND_CONVERSATIONS4,
+    BLIND_CONVERSATIONS5,
     BLIND_PLAN,
     FRESH,
     QUESTIONS,
@@ -88,7 +89,7 @@ def tuning_questions(*, documents: bool = False) -> list[dict[str, Any]]:
     rows = load_questions(QUESTIONS) + load_questions(FRESH)
     rows += [q for q in load_questions(BLIND_PLAN) + load_questions(BLIND_CONVERSATIONS)
               + load_questions(BLIND_CONVERSATIONS2) + load_questions(BLIND_CONVERSATIONS3)
-              + load_questions(BLIND_CONVERSATIONS4) if q.get("split") == "tune"]
+              + load_questions(BLIND_CONVERSATIONS4) + load_questions(BLIND_CONVERSATIONS5) if q.get("split") == "tune"]
     if documents:
         rows += [q for q in load_questions(DOC_QUESTIONS) if q.get("split") == "tune"]
     return rows

@@ -31,6 +31,7 @@ BLIND_CONVERSATIONS2 = Path(__file__).with_name("blind") / "conversations2.jsonl
 # their check halves lagged): split once at random by id (seed 3) into tune and check.
 BLIND_CONVERSATIONS3 = Path(__file__).with_name("blind") / "conversations3.jsonl"
 BLIND_CONVERSATIONS4 = Path(__file__).with_name("blind") / "conversations4.jsonl"
+BLIND_CONVERSATIONS5 = Path(__file__).with_name("blind") / "conversations5.jsonl"
 REFUSE_TYPES = {"unanswerable", "offtopic", "injection", "chitchat"}
 SHORT_TYPES = {"number", "fact", "yesno", "table"}
 
@@ -186,14 +187,15 @@ def below_thresholds(summary: dict[str, Any], thresholds: dict[str, float] = THR
 
 def evaluate_sets(engine: Engine) -> dict[str, Any]:
     """The fixed question set (all, dev, holdout), the fresh set ("fresh") and both halves of the blind
-    sets ("tune"/"check", "conv_tune"/"conv_check", "conv2_…", "conv3_…", "conv4_…"). Failures are listed for all but the
+    sets ("tune"/"check", "conv_tune"/"conv_check", "conv2_…", "conv3_…", "conv4_…", "conv5_…"). Failures are listed for all but the
     check halves, which are only ever reported as figures."""
     report = evaluate(engine)
     fresh = evaluate(engine, load_questions(FRESH))
     report["fresh"] = fresh["all"]
     report["failures"] += fresh["failures"]
     for path, prefix in ((BLIND_PLAN, ""), (BLIND_CONVERSATIONS, "conv_"), (BLIND_CONVERSATIONS2, "conv2_"),
-                         (BLIND_CONVERSATIONS3, "conv3_"), (BLIND_CONVERSATIONS4, "conv4_")):
+                         (BLIND_CONVERSATIONS3, "conv3_"), (BLIND_CONVERSATIONS4, "conv4_"),
+                         (BLIND_CONVERSATIONS5, "conv5_")):
         blind = evaluate(engine, load_questions(path))
         for split in ("tune", "check"):
             report[prefix + split] = blind[split]
@@ -206,6 +208,6 @@ def save_report(report: dict[str, Any], out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     for split in ("all", "dev", "holdout", "fresh", "tune", "check", "conv_tune", "conv_check", "conv2_tune", "conv2_check",
-                  "conv3_tune", "conv3_check", "conv4_tune", "conv4_check"):
+                  "conv3_tune", "conv3_check", "conv4_tune", "conv4_check", "conv5_tune", "conv5_check"):
         if split in report:
             print(split, json.dumps(report[split], ensure_ascii=False))
