@@ -371,6 +371,10 @@ def test_a_follow_up_pointing_at_the_previous_answers_place_names_that_place() -
     assert places.resolve("对应哪个专栏？", asked) == "对应专栏1：智能制造重点方向？"
     column = [Turn("user", "智能制造有哪些方向？"), Turn("assistant", "根据《若干措施》，专栏1：智能制造重点方向：工业机器人、数控机床[1]。")]
     assert places.resolve("这个专栏里有没有提机床？", column) == "专栏1：智能制造重点方向里有没有提机床？"
+    # The corresponding 专栏, and a bare 专栏 opening the message, point the same way; a numbered one does not.
+    assert places.resolve("对应专栏里有没有提机床？", asked) == "专栏1：智能制造重点方向里有没有提机床？"
+    assert places.resolve("专栏里有没有提机床？", column) == "专栏1：智能制造重点方向里有没有提机床？"
+    assert places.resolve("专栏2里有没有提机床？", column) == "专栏2里有没有提机床？"
     # No pointer, no earlier answer, or a reply that quotes nothing: the message stands.
     assert places.resolve("孵化器有多少家？", asked) == "孵化器有多少家？"
     assert places.resolve("这个专栏里有什么？", [Turn("user", "你好")], lambda: "您好！我是政策文件问答助手") == "这个专栏里有什么？"
