@@ -126,6 +126,10 @@ class Tokenizer:
         return [w for w in cut if w.strip() and w not in STOPWORDS and _is_content(w)]
 
 
+    def tags(self, text: str) -> list[tuple[str, str]]:
+        """`text` cut into words with their parts of speech (jieba's tags), punctuation kept."""
+        return [(p.word, p.flag) for p in self._tagger.lcut(normalize(text))]
+
     def proper_names(self, text: str) -> list[str]:
         """Place and organisation names in `text` (jieba's ns/nt tags, and words with an organisation's or
         place's suffix), for checking that generated text names only what its sources name."""

@@ -17,7 +17,7 @@ from rag.core.zh import Tokenizer, normalize
 from rag.index.embedding import Embedder
 from rag.index.substrings import Containing
 from rag.matching.lexicon import Concept, Lexicon
-from rag.matching.measures import UNSTATED, Measure, MeasureSpec, load_specs, locate, relevant
+from rag.matching.measures import UNSTATED, Measure, derive, relevant
 from rag.matching.targets import Target, Unit, build_targets, item_vectors, load_sections
 from rag.retrieval.search import HybridSearcher, embed_once
 
@@ -34,6 +34,7 @@ ITEM_FLOOR = 0.2  # a further item must add this much (words of the profile, or 
 COVERED = 0.5  # a word already shown by an earlier item counts half for the next one
 ANSWER_DIRECTIONS = 2
 ANSWER_MEASURES = 5
+MAX_MEASURES = 12  # measures a match lists: those the profile's words point to first, then the others
 NO_MATCH = "《规划》中没有与该企业业务直接对应的重点方向或专栏。以下是面向各类企业的普惠性支持措施，供参考。"
 
 
@@ -114,14 +115,9 @@ class Matcher:
             self._vectors = item_vectors(self.embedder, self.cache_dir).of(self._raw, progress)
 
     @cached_property
-    def specs(self) -> list[MeasureSpec]:
-        """The support-measure catalogue (rag/data/measures.tsv)."""
-        return load_specs()
-
-    @cached_property
     def measures(self) -> list[Measure]:
-        """The catalogue's measures as the live plan states them."""
-        return locate(self.specs, self.chunks)
+        """The support measures the documents state (read from their text, not from a catalogue)."""
+        return derive(self.chunks, self.tokenizer.tags)
 
     # -- public ---------------------------------------------------------------------------------
     def match(self, profile: Profile, top_k: int = 5, *, kb_version: str = "") -> MatchResult:
@@ -139,7 +135,7 @@ class Matcher:
         directions = [
             self._direction(t, score, evidence, text) for score, t in scored if score >= RELATIVE_FLOOR * scored[0][0]
         ][:top_k]
-        measures = tuple(relevant(self.measures, self.specs, text))
+        measures = tuple(relevant(self.measures, [w for c in concepts for w in (c.said, *c.terms)], MAX_MEASURES))
         summary = f"找到 {len(directions)} 个相关方向。" if directions else NO_MATCH
         return MatchResult(tuple(directions), measures, kb_version, summary)
 
