@@ -113,6 +113,7 @@ class Matcher:
         """Embed the items not embedded before (at ingest, so a server's first match is at full speed)."""
         if self.embedder is not None and self._vectors is None and self.units:
             self._vectors = item_vectors(self.embedder, self.cache_dir).of(self._raw, progress)
+        _ = self.measures  # read from the text once, before the first request needs them
 
     @cached_property
     def measures(self) -> list[Measure]:

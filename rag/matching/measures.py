@@ -94,6 +94,8 @@ def derive(chunks: Sequence[Chunk], tag: Tagger, terms: SupportTerms | None = No
 
 def _names(clause: str, tag: Tagger, terms: SupportTerms) -> list[str]:
     """The measure names a clause holds: each instrument word with the name words before it."""
+    if not any(t in clause for t in terms.instruments):
+        return []
     tagged = tag(clause)
     names, end = [], 0
     for i, (word, _) in enumerate(tagged):
