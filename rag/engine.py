@@ -279,16 +279,18 @@ class Engine:
         assert self._answerer is not None
         if docs:
             return self.scoped(docs)[1].answer(question, top_k=top_k, history=history)
-        named = self._names.named(normalize(question)) if self._several else ""
+        # Read with its abbreviations spelt out ("数改项目…" names a 数字化改造 notice).
+        naming = self._answerer.searcher.synonyms.expand(normalize(question))
+        named = self._names.named(naming) if self._several else ""
         if named:  # "<a document's short title>是哪个部门发的？": the document the question names by its title
             # answers, or says it does not: another document's passage is not what was asked about.
             return self.scoped([named])[1].answer(question, top_k=top_k, history=history)
-        tied = self._names.tied(normalize(question)) if self._several and not history else []
+        tied = self._names.tied(naming) if self._several and not history else []
         if tied:  # two documents on the topic the question names, told apart by nothing it says: both answer
             both = [a for a in (self.scoped([d])[1].answer(question, top_k=top_k) for d in tied) if a.answerable]
             if both:
                 return joined(both)
-        city = self._names.city(normalize(question)) if self._several else []
+        city = self._names.city(naming) if self._several else []
         base = self.scoped(city)[1] if city else self._answerer  # the named city's documents, one of which answers
         answer = base.answer(question, top_k=top_k, history=history)
         top = (answer.citations[0].chunk.doc if answer.citations else answer.related[0].chunk.doc if answer.related else "")

@@ -9,9 +9,9 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-Family = Literal["money", "percent", "age"]
+Family = Literal["money", "usd", "percent", "age"]
 _NUM = r"(\d+(?:\.\d+)?)"
-_UNIT = r"\s*(?P<pct>%|％|个百分点)|\s*(?P<age>周岁|岁)|(?:个)?\s*(?P<scale>亿|万|千)?\s*(?P<yuan>元|块)?"
+_UNIT = r"\s*(?P<pct>%|％|个百分点)|\s*(?P<age>周岁|岁)|(?:个)?\s*(?P<scale>亿|万|千)?\s*(?:(?P<usd>美元|美金)|(?P<yuan>元|块))?"
 _SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, None: 1.0, "": 1.0}
 _AMOUNT = re.compile(_NUM + r"\s*(?:" + _UNIT + r")")
 _BELOW_Q = re.compile(r"(?:不到|不足|(?<!不)低于|(?<!不)少于|不超过|未满|不满)\s*$")
@@ -29,6 +29,8 @@ def _value(m: re.Match[str]) -> tuple[Family, float] | None:
         return "percent", number
     if m.group("age"):
         return "age", number
+    if m.group("usd"):  # 万美元: money of another currency, never compared with 元
+        return "usd", number * _SCALE[m.group("scale")]
     if m.group("scale") or m.group("yuan"):  # 万/亿 or 元: money
         return "money", number * _SCALE[m.group("scale")]
     return None

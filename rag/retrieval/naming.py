@@ -22,6 +22,7 @@ class DocumentNames:
 
     def __init__(self, chunks: Iterable[Chunk], words: Callable[[str], list[str]], generic: frozenset[str]) -> None:
         self.words: dict[str, frozenset[str]] = {}
+        self._cut = words
         doc_names: dict[str, str] = {}
         for c in chunks:
             if c.doc in self.words:
@@ -44,8 +45,8 @@ class DocumentNames:
     def named(self, question: str) -> str:
         """The document of the city the question names when only one title opens with it, else the document
         whose title words the question uses most (at least MIN_SHARED, more than any other document's or as many
-        but with a place no other title opens with, and either more than half of them or such a place), or ""
-        when it names none."""
+        but with a place no other title opens with, and either more than half of them, such a place or a word no
+        other title has), or "" when it names none."""
         if len(self.words) < 2:
             return ""
         at = self._at(question)
@@ -56,7 +57,10 @@ class DocumentNames:
         doc = placed[0] if len(placed) == 1 else tied[0]
         # Most of the name, or a place only its title names: a question sharing two common words with a long
         # title names nothing.
-        most = 2 * best > len(self.words[doc]) or doc in placed
+        # So does a word only its title has (稳岗 of a 稳岗扩岗补贴 notice), when no other title ties.
+        only = len(tied) == 1 and any(_used(w, question) and sum(w in ws for ws in self.words.values()) == 1
+                                      for w in self.words[doc])
+        most = 2 * best > len(self.words[doc]) or doc in placed or only
         return doc if best >= MIN_SHARED and most and (len(tied) == 1 or len(placed) == 1) else ""
 
     def city(self, question: str) -> list[str]:
@@ -81,7 +85,10 @@ class DocumentNames:
     def _most(self, question: str) -> tuple[int, list[str], list[str]]:
         """How many title words the best documents share with the question, those documents, and the ones
         among them whose own place the question names."""
-        shared = {doc: sum(_used(w, question) for w in ws) for doc, ws in self.words.items()}
+        # A title word inside a longer word of the question is not named by it (出口 in 进出口).
+        inside = {w for w in self._cut(question) if len(w) > 2}
+        shared = {doc: sum(_used(w, question) and not any(w in t and w != t for t in inside) for w in ws)
+                  for doc, ws in self.words.items()}
         best = max(shared.values())
         docs = sorted(d for d, n in shared.items() if n == best)
         return best, docs, [d for d in docs if any(_used(w, question) for w in self.own[d])]
