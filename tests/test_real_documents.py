@@ -181,6 +181,11 @@ def test_amounts_ranges_and_tiers_are_read_the_way_tables_and_people_write_them(
     assert ranges("上年度研究开发费用：500万元（含）—2000万元") == [("money", 5_000_000.0, 20_000_000.0)]
     assert ranges("2000万元（含）以上") == [("money", 20_000_000.0, float("inf"))]
     assert ranges("年龄原则上不超过35周岁") == [("age", 0.0, 35.0)]
+    # Another currency is its own family: 5000万美元 falls in a 美元 range and is never compared with 元.
+    assert amounts("进出口额5000万美元") == [("usd", 50_000_000.0)]
+    assert ranges("进出口额3000万美元（含）—1亿美元") == [("usd", 30_000_000.0, 100_000_000.0)]
+    assert relation(amounts("进出口额5000万美元"), "3000万美元（含）—1亿美元") == (1.0, 0.0)
+    assert relation(amounts("进出口额5000万美元"), "3000万元（含）—1亿元") == (0.0, 0.0)
     row_b, row_a = "B类：500万元（含）—2000万元，8%", "A类：2000万元（含）以上，5%"
     assert relation(amounts("研发费用950万"), row_b) == (1.0, 0.0)
     assert relation(amounts("研发费用950万"), row_a) == (0.0, 1.0)
@@ -244,6 +249,18 @@ def test_the_document_a_question_names_by_its_title() -> None:
     assert names.named("长宁专精特新企业培育奖励办法的咨询电话是多少？") == "c"
     assert names.named("临川有专精特新奖励吗？") == "a" and names.city("临川有专精特新奖励吗？") == []
     assert names.city("临川和长宁的人才补贴有什么不同？") == []  # two cities: neither narrows
+    # A title word inside a longer word of the question (出口 in 进出口) is not named by it; a word only one
+    # title has (稳岗) names that title when nothing ties it.
+    names = DocumentNames([_titled("jobs", "临川市外贸企业稳岗扩岗补贴实施办法"), _titled("ins", "长宁市外贸企业出口信用保险保费补贴实施细则"),
+                           _titled("plan", "长宁市科技创新发展规划")], lambda t: words(t, fine=False), load_generic())
+    assert names.named("小微外贸企业进出口不到500万美元，稳岗补贴封顶多少？") == "jobs"
+    assert names.named("外贸企业出口信用保险保费补贴比例是多少？") == "ins"
+    assert names.named("外贸企业补贴有哪些？") == ""
+    # A title word the other documents' text uses (研发 in the plan) does not name that title on its own.
+    names = DocumentNames([_titled("rd", "株洲市企业研发投入后补助管理办法"),
+                           Chunk("plan-1", "plan", "正文", "body", "全社会研发投入强度达到2%。", {"doc_title": "长宁市科技创新发展规划"})],
+                          lambda t: words(t, fine=False), load_generic())
+    assert names.named("研发投入强度2025年目标多少？") == ""
 
 
 def test_answers_from_two_documents_join_with_their_markers_numbered_on() -> None:

@@ -24,7 +24,10 @@ class DocumentNames:
         self.words: dict[str, frozenset[str]] = {}
         self._cut = words
         doc_names: dict[str, str] = {}
+        texts: dict[str, list[str]] = {}
+        chunks = list(chunks)
         for c in chunks:
+            texts.setdefault(c.doc, []).append(c.text)
             if c.doc in self.words:
                 continue
             title = str(c.meta.get("doc_title", ""))
@@ -41,12 +44,17 @@ class DocumentNames:
                       for doc, ws in self.words.items()}
         self.own = {doc: frozenset(w for w in ws if sum(w in other for other in self.place.values()) == 1)
                     for doc, ws in self.place.items()}
+        # Title words no other document uses, in its title or its text (稳岗 of one notice; not 研发, which
+        # the plan's text uses too): each names its document.
+        joined = {doc: "".join(t) for doc, t in texts.items()}
+        self.unique = {doc: frozenset(w for w in ws if not any(w in joined[o] or w in self.words[o] for o in self.words if o != doc))
+                       for doc, ws in self.words.items()}
 
     def named(self, question: str) -> str:
         """The document of the city the question names when only one title opens with it, else the document
         whose title words the question uses most (at least MIN_SHARED, more than any other document's or as many
         but with a place no other title opens with, and either more than half of them, such a place or a word no
-        other title has), or "" when it names none."""
+        other document uses), or "" when it names none."""
         if len(self.words) < 2:
             return ""
         at = self._at(question)
@@ -57,9 +65,8 @@ class DocumentNames:
         doc = placed[0] if len(placed) == 1 else tied[0]
         # Most of the name, or a place only its title names: a question sharing two common words with a long
         # title names nothing.
-        # So does a word only its title has (稳岗 of a 稳岗扩岗补贴 notice), when no other title ties.
-        only = len(tied) == 1 and any(_used(w, question) and sum(w in ws for ws in self.words.values()) == 1
-                                      for w in self.words[doc])
+        # So does a word of its title no other document uses (稳岗 of a 稳岗扩岗补贴 notice), when nothing ties.
+        only = len(tied) == 1 and any(_used(w, question) for w in self.unique[doc])
         most = 2 * best > len(self.words[doc]) or doc in placed or only
         return doc if best >= MIN_SHARED and most and (len(tied) == 1 or len(placed) == 1) else ""
 
