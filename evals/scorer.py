@@ -60,6 +60,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "conv3_check": {"recall@5": 0.84, "hit@1": 0.65, "concise": 0.65, "refusal_accuracy": 0.70, "max_false_refusals": 2},
     "conv4_tune": {"recall@5": 0.90, "hit@1": 0.55, "concise": 0.55, "refusal_accuracy": 0.75, "max_false_refusals": 3},
     "conv4_check": {"recall@5": 0.95, "hit@1": 0.58, "concise": 0.58, "refusal_accuracy": 0.87, "max_false_refusals": 1},
+    "conv5_tune": {"recall@5": 0.95, "hit@1": 0.80, "concise": 0.58, "refusal_accuracy": 0.87, "max_false_refusals": 2},
+    "conv5_check": {"recall@5": 0.88, "hit@1": 0.60, "concise": 0.52, "refusal_accuracy": 0.70, "max_false_refusals": 3},
 }
 
 def load_questions(path: Path = QUESTIONS) -> list[dict[str, Any]]:

@@ -415,3 +415,14 @@ def test_whether_one_qualifies_is_answered_with_every_condition_listed() -> None
     assert whole_conditions(plain) is plain  # no list of conditions: as it is
     assert _QUALIFIES.search("我们营收8000万，能申请这个补助吗？") and _QUALIFIES.search("已经有房了还有资格吗")
     assert not _QUALIFIES.search("补助比例是多少？")
+
+
+def test_a_function_words_thesaurus_synonyms_are_not_searched() -> None:
+    """比较 ("rather") and 同比 share a 同义词词林 group; 今年 and 当年 too. A word the documents never use is
+    searched as its synonyms only when it carries a topic (津贴 → 补贴), not when jieba tags it a function word."""
+    chunks = [Chunk("t1", "d", "正文", "body", "营业收入同比增长20%的，当年给予补贴。", DOC), *CHUNKS]
+    searcher = HybridSearcher(chunks, Tokenizer(), Synonyms({}))
+    assert searcher.tokenizer.function_word("比较") and searcher.tokenizer.function_word("今年")
+    assert searcher.related("比较") == [] and searcher.related("今年") == []
+    assert searcher.related("津贴") == ["补贴"]
+

@@ -81,6 +81,7 @@ class Tokenizer:
         self._userdict = userdict
         self._extra_words = extra_words or []
         self._learned: set[str] = set()
+        self._function: dict[str, bool] = {}
 
     @cached_property
     def _jieba(self):  # type: ignore[no-untyped-def]
@@ -126,6 +127,14 @@ class Tokenizer:
         return [w for w in cut if w.strip() and w not in STOPWORDS and _is_content(w)]
 
 
+    def function_word(self, word: str) -> bool:
+        """Whether jieba's dictionary tags a word as a function word: an adverb, pronoun, time word, numeral,
+        measure word, conjunction, preposition or particle."""
+        if word not in self._function:
+            flags = [p.flag for p in self._tagger.lcut(word)]
+            self._function[word] = len(flags) == 1 and flags[0][:1] in _FUNCTION_TAGS
+        return self._function[word]
+
     def tags(self, text: str) -> list[tuple[str, str]]:
         """`text` cut into words with their parts of speech (jieba's tags), punctuation kept."""
         return [(p.word, p.flag) for p in self._tagger.lcut(normalize(text))]
@@ -140,6 +149,10 @@ class Tokenizer:
         ))
 
 
+# jieba's tags (their first letter) of words that carry no topic and whose thesaurus groups mix senses:
+# adverbs, pronouns, time words, numerals, measure words, conjunctions, prepositions, particles, interjections.
+# Locality words (以后 ↔ 之后, 之内 ↔ 以内) keep their synonyms: those are the same sense.
+_FUNCTION_TAGS = frozenset("drtmqcpuyeo")
 NAME_SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡", "局", "委", "厅", "办", "院", "所", "中心", "集团", "公司", "大学", "学院", "银行")
 
 

@@ -140,7 +140,9 @@ class HybridSearcher:
 
     def related(self, word: str) -> list[str]:
         """The thesaurus synonyms of a word that the indexed chunks use (none when the option is off)."""
-        return used_synonyms(word, self.words.idf) if self.options.thesaurus else []
+        if not self.options.thesaurus or self.tokenizer.function_word(word):
+            return []  # an adverb's or a pronoun's synonyms are other senses (比较 "rather" ↔ 同比, 今年 ↔ 当年)
+        return used_synonyms(word, self.words.idf)
 
     def chunks_of(self, section: str) -> list[Chunk]:
         """The chunks of one section (its own, not its subsections'), in reading order."""
