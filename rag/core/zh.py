@@ -81,7 +81,6 @@ class Tokenizer:
         self._userdict = userdict
         self._extra_words = extra_words or []
         self._learned: set[str] = set()
-        self._function: dict[str, bool] = {}
 
     @cached_property
     def _jieba(self):  # type: ignore[no-untyped-def]
@@ -129,11 +128,9 @@ class Tokenizer:
 
     def function_word(self, word: str) -> bool:
         """Whether jieba's dictionary tags a word as a function word: an adverb, pronoun, time word, numeral,
-        measure word, conjunction, preposition or particle."""
-        if word not in self._function:
-            flags = [p.flag for p in self._tagger.lcut(word)]
-            self._function[word] = len(flags) == 1 and flags[0][:1] in _FUNCTION_TAGS
-        return self._function[word]
+        measure word, conjunction, preposition or particle (read from its dictionary file, without loading
+        the part-of-speech tagger's models)."""
+        return word in _function_words() and word not in self._learned
 
     def tags(self, text: str) -> list[tuple[str, str]]:
         """`text` cut into words with their parts of speech (jieba's tags), punctuation kept."""
@@ -153,6 +150,15 @@ class Tokenizer:
 # adverbs, pronouns, time words, numerals, measure words, conjunctions, prepositions, particles, interjections.
 # Locality words (以后 ↔ 之后, 之内 ↔ 以内) keep their synonyms: those are the same sense.
 _FUNCTION_TAGS = frozenset("drtmqcpuyeo")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with path.open(encoding="utf-8") as lines:
+        return frozenset(w for w, _, tag in (line.split() for line in lines if line.count(" ") == 2) if tag[:1] in _FUNCTION_TAGS)
 NAME_SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡", "局", "委", "厅", "办", "院", "所", "中心", "集团", "公司", "大学", "学院", "银行")
 
 
