@@ -130,11 +130,23 @@ class Tokenizer:
         """Whether jieba's dictionary tags a word as a function word: an adverb, pronoun, time word, numeral,
         measure word, conjunction, preposition or particle (read from its dictionary file, without loading
         the part-of-speech tagger's models)."""
-        return word in _function_words() and word not in self._learned
+        return _closed_class().get(word, "")[:1] in _FUNCTION_TAGS and word not in self._learned
 
     def tags(self, text: str) -> list[tuple[str, str]]:
-        """`text` cut into words with their parts of speech (jieba's tags), punctuation kept."""
-        return [(p.word, p.flag) for p in self._tagger.lcut(normalize(text))]
+        """`text` cut into words, each with jieba's dictionary tag when it is a closed-class word (d, r, t, m, q,
+        c, p, u, y, e, o, f) or a place name (ns), "x" for punctuation and "n" otherwise: what telling a name
+        from the words around it needs, without loading the part-of-speech tagger's models."""
+        tagged = []
+        for word in self._jieba.lcut(normalize(text)):
+            if not re.search(r"[\w\u4e00-\u9fff]", word):
+                tagged.append((word, "x"))
+            elif re.fullmatch(r"[\d.%％]+", word):
+                tagged.append((word, "m"))
+            elif word in self._learned:
+                tagged.append((word, "n"))
+            else:
+                tagged.append((word, _closed_class().get(word, "n")))
+        return tagged
 
     def proper_names(self, text: str) -> list[str]:
         """Place and organisation names in `text` (jieba's ns/nt tags, and words with an organisation's or
@@ -152,13 +164,19 @@ class Tokenizer:
 _FUNCTION_TAGS = frozenset("drtmqcpuyeo")
 
 
+_CLOSED_TAGS = ("d", "r", "t", "m", "q", "c", "p", "u", "y", "e", "o", "f", "ns")
+
+
 @lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
+def _closed_class() -> dict[str, str]:
+    """jieba's dictionary words of the closed classes and place names, with their tags (the file, not the
+    tagger: its models take ~90 MiB)."""
     import jieba
 
     path = Path(jieba.__file__).with_name("dict.txt")
     with path.open(encoding="utf-8") as lines:
-        return frozenset(w for w, _, tag in (line.split() for line in lines if line.count(" ") == 2) if tag[:1] in _FUNCTION_TAGS)
+        rows = (line.split() for line in lines if line.count(" ") == 2)
+        return {w: tag for w, _, tag in rows if tag == "ns" or (tag[:1] in _CLOSED_TAGS and tag != "n")}
 NAME_SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡", "局", "委", "厅", "办", "院", "所", "中心", "集团", "公司", "大学", "学院", "银行")
 
 

@@ -110,7 +110,7 @@ def _names(clause: str, tag: Tagger, terms: SupportTerms) -> list[str]:
                 break
             parts.insert(0, prev)
         name = "".join(parts)
-        if len(name) >= 3 and name not in names:
+        if len(name) >= 3 and name not in names and not re.search(r"\s", name):
             names.append(name)
     return names
 
