@@ -125,7 +125,6 @@ class Tokenizer:
         cut = self._jieba.lcut_for_search(text) if fine else self._jieba.lcut(text)
         return [w for w in cut if w.strip() and w not in STOPWORDS and _is_content(w)]
 
-
     def function_word(self, word: str) -> bool:
         """Whether jieba's dictionary tags a word as a function word: an adverb, pronoun, time word, numeral,
         measure word, conjunction, preposition or particle (read from its dictionary file, without loading
@@ -162,8 +161,6 @@ class Tokenizer:
 # adverbs, pronouns, time words, numerals, measure words, conjunctions, prepositions, particles, interjections.
 # Locality words (以后 ↔ 之后, 之内 ↔ 以内) keep their synonyms: those are the same sense.
 _FUNCTION_TAGS = frozenset("drtmqcpuyeo")
-
-
 _CLOSED_TAGS = ("d", "r", "t", "m", "q", "c", "p", "u", "y", "e", "o", "f", "ns")
 
 
@@ -177,6 +174,8 @@ def _closed_class() -> dict[str, str]:
     with path.open(encoding="utf-8") as lines:
         rows = (line.split() for line in lines if line.count(" ") == 2)
         return {w: tag for w, _, tag in rows if tag == "ns" or (tag[:1] in _CLOSED_TAGS and tag != "n")}
+
+
 NAME_SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡", "局", "委", "厅", "办", "院", "所", "中心", "集团", "公司", "大学", "学院", "银行")
 
 

@@ -1,9 +1,8 @@
-"""Support measures for enterprises, read from the documents at ingest: the clauses that name an instrument
+"""Support measures for enterprises, read from the documents' text: the clauses that name an instrument
 (补助, 贴息, 加计扣除 … in rag/data/support_terms.tsv), quoted from the text with the condition it sets."""
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -13,10 +12,7 @@ from rag.core.data import data_lines
 from rag.core.types import Chunk, Citation
 from rag.core.zh import split_clauses, split_sentences
 
-log = logging.getLogger(__name__)
-
 UNSTATED = "《规划》未明确具体条件、标准和申报程序"
-ANY = "*"
 QUOTE_CHARS = 110
 
 
