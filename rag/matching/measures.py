@@ -35,7 +35,7 @@ class SupportTerms:
 
     instruments: tuple[str, ...]
     governs: frozenset[str]
-    excluded: tuple[str, ...] = ()  # words of a clause that states no measure (不予补贴, 追回补贴)
+    excluded: tuple[str, ...] = ()  # words of a sentence that states no measure (不予补贴, 追回补贴)
 
     @classmethod
     def load(cls, path: Path | None = None) -> SupportTerms:
@@ -93,11 +93,9 @@ def _names(clause: str, tag: Tagger, terms: SupportTerms) -> list[str]:
     if not any(t in clause for t in terms.instruments):
         return []
     tagged = tag(clause)
-    names, end = [], 0
+    names: list[str] = []
     for i, (word, _) in enumerate(tagged):
-        end += len(word)
-        head = next((t for t in terms.instruments if word.endswith(t)), "")
-        if not head:
+        if not any(word.endswith(t) for t in terms.instruments):
             continue
         parts = [word]
         for prev, flag in reversed(tagged[:i]):
