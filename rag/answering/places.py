@@ -12,7 +12,7 @@ from rag.core.types import Chunk
 from rag.core.zh import normalize, squeeze
 
 # A pointer: a demonstrative (这个专栏) or a question about the place something said belongs to (对应哪个专栏).
-# So is the corresponding one (对应专栏里…) and a bare level word opening the message ("专栏里苗药方面有啥").
+# So is the corresponding one (对应专栏里…) and a bare level word opening the message ("专栏里还提了什么？").
 POINTER = re.compile(r"(?:这个|这一|该|此|那个|上述|刚才的?|上面的?|(?<=[应属于自])(?:的是|的)?哪一?个|(?<!应)(?:对应|相应)的?"
                      r"|^(?=(?:专栏|章|节)[里中内]))(?P<level>专栏|章|节|部分)")
 _OPENING = re.compile(r"^(?:根据《[^》]*》，|《[^》]*》提到：)")

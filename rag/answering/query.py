@@ -129,8 +129,8 @@ def resolve_followup(
 
 def _compound(previous: str, term: str, topic: str, terms: Sequence[str]) -> str:
     """The span of the previous question a new topic replaces. When the topic ends in the chosen term, that
-    term is the head of a compound and the topic swaps its modifier: "前沿技术研究…" → "基础研究呢？" replaces
-    前沿技术研究, not 研究 alone."""
+    term is the head of a compound and the topic swaps its modifier: "应用技术研究…" → "基础研究呢？" replaces
+    应用技术研究, not 研究 alone."""
     at = previous.find(term)
     if at <= 0 or topic == term or not topic.endswith(term):
         return term

@@ -46,7 +46,7 @@ class SupportTerms:
 
 Tagger = Callable[[str], list[tuple[str, str]]]  # text → (word, part of speech)
 # Parts of speech that end a measure's name going leftwards: prepositions, conjunctions, particles,
-# punctuation, numerals, adverbs, pronouns, place names (遵义市科技创新券 is the 科技创新券).
+# punctuation, numerals, adverbs, pronouns, place names (某市科技创新券 is the 科技创新券).
 _BREAK_TAGS = ("p", "c", "u", "x", "m", "d", "r", "ns", "f", "q", "t")
 NAME_WORDS = 5
 NAME_CHARS = 14
