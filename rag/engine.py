@@ -280,7 +280,7 @@ class Engine:
         if docs:
             return self.scoped(docs)[1].answer(question, top_k=top_k, history=history)
         # Read with its abbreviations spelt out ("数改项目…" names a 数字化改造 notice).
-        naming = self._answerer.searcher.synonyms.expand(normalize(question))
+        naming = self._answerer.searcher.synonyms.expand(normalize(question)) if self._several else ""
         named = self._names.named(naming) if self._several else ""
         if named:  # "<a document's short title>是哪个部门发的？": the document the question names by its title
             # answers, or says it does not: another document's passage is not what was asked about.
