@@ -88,7 +88,7 @@ def evaluate(engine: Engine) -> dict[str, Any]:
         report[split] = summarize(part)
         for fmt in FORMATS.values():
             report[f"{split}_{fmt}"] = summarize(r for r in part if r["format"] == fmt)
-        for batch in sorted({r["batch"] for r in part}):  # each set of six as written (b1: doc1–6, b2: doc7–12, b3: doc13–18, b4: doc19–24)
+        for batch in sorted({r["batch"] for r in part}):  # each set of six as written (b1: doc1–6, b2: doc7–12, b3: doc13–18, b4: doc19–24, b5: doc25–30)
             report[f"{split}_b{batch}"] = summarize(r for r in part if r["batch"] == batch)
     report["failures"] = [r for r in rows if r["split"] == "tune" and not r["correct"]]
     return report
@@ -108,7 +108,7 @@ def main() -> None:
     save_report(report, args.out)
     for key in ("tune", "check"):
         print(key, report[key], {f: report[f"{key}_{f}"]["correct"] for f in FORMATS.values()},
-              {b: report[f"{key}_{b}"]["correct"] for b in ("b1", "b2", "b3", "b4") if f"{key}_{b}" in report})
+              {b: report[f"{key}_{b}"]["correct"] for b in ("b1", "b2", "b3", "b4", "b5") if f"{key}_{b}" in report})
 
 
 if __name__ == "__main__":

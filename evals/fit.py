@@ -39,6 +39,7 @@ from evals.scorer import (
     BLIND_CONVERSATIONS3,
     BLIND_CONVERSATIONS4,
     BLIND_CONVERSATIONS5,
+    BLIND_CONVERSATIONS6,
     BLIND_PLAN,
     FRESH,
     QUESTIONS,
@@ -89,7 +90,8 @@ def tuning_questions(*, documents: bool = False) -> list[dict[str, Any]]:
     rows = load_questions(QUESTIONS) + load_questions(FRESH)
     rows += [q for q in load_questions(BLIND_PLAN) + load_questions(BLIND_CONVERSATIONS)
               + load_questions(BLIND_CONVERSATIONS2) + load_questions(BLIND_CONVERSATIONS3)
-              + load_questions(BLIND_CONVERSATIONS4) + load_questions(BLIND_CONVERSATIONS5) if q.get("split") == "tune"]
+              + load_questions(BLIND_CONVERSATIONS4) + load_questions(BLIND_CONVERSATIONS5)
+              + load_questions(BLIND_CONVERSATIONS6) if q.get("split") == "tune"]
     if documents:
         rows += [q for q in load_questions(DOC_QUESTIONS) if q.get("split") == "tune"]
     return rows

@@ -32,6 +32,8 @@ BLIND_CONVERSATIONS2 = Path(__file__).with_name("blind") / "conversations2.jsonl
 BLIND_CONVERSATIONS3 = Path(__file__).with_name("blind") / "conversations3.jsonl"
 BLIND_CONVERSATIONS4 = Path(__file__).with_name("blind") / "conversations4.jsonl"
 BLIND_CONVERSATIONS5 = Path(__file__).with_name("blind") / "conversations5.jsonl"
+# 48 written blind at stop 25, split once at random by id (seed 6).
+BLIND_CONVERSATIONS6 = Path(__file__).with_name("blind") / "conversations6.jsonl"
 REFUSE_TYPES = {"unanswerable", "offtopic", "injection", "chitchat"}
 SHORT_TYPES = {"number", "fact", "yesno", "table"}
 
@@ -189,7 +191,7 @@ def below_thresholds(summary: dict[str, Any], thresholds: dict[str, float] = THR
 
 def evaluate_sets(engine: Engine) -> dict[str, Any]:
     """The fixed question set (all, dev, holdout), the fresh set ("fresh") and both halves of the blind
-    sets ("tune"/"check", "conv_tune"/"conv_check", "conv2_…", "conv3_…", "conv4_…", "conv5_…"). Failures are listed for all but the
+    sets ("tune"/"check", "conv_tune"/"conv_check", "conv2_…", "conv3_…", "conv4_…", "conv5_…", "conv6_…"). Failures are listed for all but the
     check halves, which are only ever reported as figures."""
     report = evaluate(engine)
     fresh = evaluate(engine, load_questions(FRESH))
@@ -197,7 +199,7 @@ def evaluate_sets(engine: Engine) -> dict[str, Any]:
     report["failures"] += fresh["failures"]
     for path, prefix in ((BLIND_PLAN, ""), (BLIND_CONVERSATIONS, "conv_"), (BLIND_CONVERSATIONS2, "conv2_"),
                          (BLIND_CONVERSATIONS3, "conv3_"), (BLIND_CONVERSATIONS4, "conv4_"),
-                         (BLIND_CONVERSATIONS5, "conv5_")):
+                         (BLIND_CONVERSATIONS5, "conv5_"), (BLIND_CONVERSATIONS6, "conv6_")):
         blind = evaluate(engine, load_questions(path))
         for split in ("tune", "check"):
             report[prefix + split] = blind[split]
@@ -210,6 +212,6 @@ def save_report(report: dict[str, Any], out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     for split in ("all", "dev", "holdout", "fresh", "tune", "check", "conv_tune", "conv_check", "conv2_tune", "conv2_check",
-                  "conv3_tune", "conv3_check", "conv4_tune", "conv4_check", "conv5_tune", "conv5_check"):
+                  "conv3_tune", "conv3_check", "conv4_tune", "conv4_check", "conv5_tune", "conv5_check", "conv6_tune", "conv6_check"):
         if split in report:
             print(split, json.dumps(report[split], ensure_ascii=False))

@@ -380,6 +380,11 @@ def test_a_follow_up_pointing_at_the_previous_answers_place_names_that_place() -
     assert places.resolve("这个专栏里有什么？", [Turn("user", "你好")], lambda: "您好！我是政策文件问答助手") == "这个专栏里有什么？"
     # A client that sends only the user's turns: the previous question is answered again.
     assert places.resolve("这一章还讲了什么？", asked[:1], lambda: asked[1].content) == "第二章 主要任务还讲了什么？"
+    # A 专栏 the last answer's passage has none of is the one an earlier answer quoted; "写在哪个专栏" points too.
+    other = [*column, Turn("user", "目标呢？"), Turn("assistant", "根据《若干措施》，到2025年，全市技术合同成交额达到80亿元[1]。")]
+    assert places.resolve("专栏里有没有提机床？", other[2:]) == "专栏里有没有提机床？"
+    assert places.resolve("专栏里有没有提机床？", other) == "专栏1：智能制造重点方向里有没有提机床？"
+    assert places.resolve("是写在哪个专栏的？", column) == "是写在专栏1：智能制造重点方向的？"
 
 
 def test_a_blank_cell_states_no_figure_for_its_year() -> None:

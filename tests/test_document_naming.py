@@ -29,6 +29,7 @@ def _chunk(title: str, number: str = "") -> Chunk:
     ("", "《规划》"),
     (VOUCHER_TITLE, "《遵义市科技创新券管理办法》"),
     ("遵义市人民政府办公室关于开展企业研发投入后补助的通知", "《遵义市人民政府办公室关于开展企业研发投入后补助的通知》"),
+    ("市人民政府办公室关于印发某市总部企业认定和奖励办法的通知", "《某市总部企业认定和奖励办法》"),  # the name unquoted
 ])
 def test_documents_are_named_as_readers_cite_them(title: str, label: str) -> None:
     assert doc_label(_chunk(title)) == label

@@ -123,6 +123,9 @@ def test_a_page_whose_number_stands_only_in_its_info_box_is_read_with_it(tmp_pat
     chunks, meta = _parse(path, "loan")
     assert meta["number"] == "临财购〔2025〕6号"
     assert any("文号：临财购〔2025〕6号" in c.text for c in chunks)  # a line to cite when asked for the 文号
+    # Labelled 发文字号, in cells of their own.
+    path.write_text(markup.replace("文　　号", "发文字号"), encoding="utf-8")
+    assert _parse(path, "loan")[1]["number"] == "临财购〔2025〕6号"
 
 
 def test_when_a_document_was_signed_and_published_is_answered_from_lines_it_keeps(tmp_path: Path, page: Path) -> None:
@@ -135,7 +138,7 @@ def test_when_a_document_was_signed_and_published_is_answered_from_lines_it_keep
     assert meta["issued"] == "2024-03-08"
     facts = DocumentFacts(chunks)
     cited = [c.quote for c in facts.answer("这个贴息办法是哪天在网上发布的？", "loan")]
-    assert cited == ["成文日期：2024年3月8日", "发布日期：2024年3月12日"]
+    assert cited == ["2024年3月8日", "发布日期：2024年3月12日"]  # the signature's line; the info box's 成文日期 is that day
     assert facts.asked("贴息比例是多少？") == []
     # The page as saved: its signature stands above the table (kept, its date line cited) and the info line
     # "发布时间：2024-03-12" is read as the date it was published.
@@ -146,6 +149,12 @@ def test_when_a_document_was_signed_and_published_is_answered_from_lines_it_keep
     chunks, meta = _parse(signed, "rd")
     assert meta["issued"] == "2024-04-02" and not any(c.text.endswith("2024年4月2日") for c in chunks if "成文日期" not in c.text)
     assert [c.quote for c in DocumentFacts(chunks).answer("研发后补助办法是什么时候发的？", "rd")] == ["成文日期：2024年4月2日"]
+    # Signed in Chinese numerals: the date is read, and the line cited as written.
+    numerals = write_docx([*LETTERHEAD, "长宁市科学技术局　长宁市财政局", "二〇二四年四月二十日"], tmp_path / "numerals.docx")  # type: ignore[arg-type]
+    chunks, meta = _parse(numerals, "rd")
+    assert meta["issued"] == "2024-04-20"
+    quotes = [c.quote for c in DocumentFacts(chunks).answer("研发后补助办法是哪天印发的？", "rd")]
+    assert len(quotes) == 1 and "二〇二四年四月二十日" in quotes[0]
 
 
 def test_a_docx_letterhead_stays_line_by_line(notice: Path) -> None:
@@ -186,6 +195,13 @@ def test_amounts_ranges_and_tiers_are_read_the_way_tables_and_people_write_them(
     assert ranges("进出口额3000万美元（含）—1亿美元") == [("usd", 30_000_000.0, 100_000_000.0)]
     assert relation(amounts("进出口额5000万美元"), "3000万美元（含）—1亿美元") == (1.0, 0.0)
     assert relation(amounts("进出口额5000万美元"), "3000万元（含）—1亿元") == (0.0, 0.0)
+    # Tiers drawn by other quantities: an area, a power, a head count, each its own kind (120千瓦 is no 12万元).
+    assert amounts("展览面积4万平方米的展会") == [("area", 40_000.0)]
+    assert relation(amounts("展览面积4万平方米的展会"), "展览面积3万平方米（含）以上") == (1.0, 0.0)
+    assert relation(amounts("展览面积4万平方米的展会"), "展览面积1万平方米（含）—3万平方米") == (0.0, 1.0)
+    assert ranges("单桩功率60千瓦（含）—120千瓦") == [("power", 60.0, 120.0)]
+    assert relation(amounts("建了120千瓦的桩"), "补助12万元以下") == (0.0, 0.0)
+    assert amounts("参会1500人，贷款100万人民币") == [("people", 1500.0), ("money", 1_000_000.0)]
     row_b, row_a = "B类：500万元（含）—2000万元，8%", "A类：2000万元（含）以上，5%"
     assert relation(amounts("研发费用950万"), row_b) == (1.0, 0.0)
     assert relation(amounts("研发费用950万"), row_a) == (0.0, 1.0)

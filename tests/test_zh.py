@@ -10,6 +10,7 @@ from rag.core.zh import (
     Tokenizer,
     char_ngrams,
     cjk_len,
+    digit_dates,
     folded,
     normalize,
     split_clauses,
@@ -88,3 +89,9 @@ def test_default_tokenizer_uses_the_project_dictionary() -> None:
 def test_folded_text_is_the_normalised_lower_case_text() -> None:
     text = "ＡＢＣ１２３ 研发 经费\u3000R&D"
     assert folded(text) == normalize(text).lower() == folded(text)  # the cached value is the same
+
+
+def test_dates_in_chinese_numerals_read_as_digits() -> None:
+    assert digit_dates("二〇二五年五月二十日") == "2025年5月20日"
+    assert digit_dates("落款：二〇二四年十二月三十一日印发") == "落款：2024年12月31日印发"
+    assert digit_dates("第十二条 本办法自2025年5月1日起施行") == "第十二条 本办法自2025年5月1日起施行"

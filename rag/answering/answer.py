@@ -33,6 +33,7 @@ from rag.matching.match import Matcher, eligibility_answer
 from rag.retrieval.search import HybridSearcher, embed_once
 
 _QUOTED_NAME = re.compile(r"《([^》]+)》")
+_ISSUED_NAME = re.compile(r"关于(?:印发|转发|公布)(.{4,}?)的通知$")  # 关于印发X办法的通知, the name unquoted
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十\d]+[章节部分条]\s*|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]\s*|专栏\s*[\d-]+[：:]\s*)")
 PLAN_LABEL = "《规划》"
 HELP_EXAMPLES = 3
@@ -397,9 +398,9 @@ def render(intent: str, citations: Sequence[Citation]) -> str:
 
 def doc_label(chunk: Chunk) -> str:
     """How an answer names its source document: a plan as its readers say it, 《规划》; any other
-    document by its own name (the 《…》 inside 关于印发《…》的通知, else its title)."""
+    document by its own name (the 《…》 inside 关于印发《…》的通知, or the unquoted one, else its title)."""
     title = str(chunk.meta.get("doc_title", ""))
-    inner = _QUOTED_NAME.search(title)
+    inner = _QUOTED_NAME.search(title) or _ISSUED_NAME.search(title)
     name = inner.group(1) if inner else title
     return PLAN_LABEL if not name or name.endswith("规划") else f"《{name}》"
 

@@ -12,12 +12,13 @@ from typing import Literal
 
 from rag.core.data import data_lines
 from rag.core.types import Chunk, Citation
-from rag.core.zh import normalize, squeeze, zh_date
+from rag.core.zh import digit_dates, normalize, squeeze, zh_date
 
 Field = Literal["number", "issuer", "issued", "validity", "contact"]
 FIELDS: tuple[Field, ...] = ("number", "issuer", "issued", "validity", "contact")
-_PUBLISHED = "发布日期："  # a web page's info box, kept as a line at ingest (rag/ingest/formats.py)
+_LABELED = ("发布日期：", "成文日期：", "印发日期：")  # a web page's info box, kept as lines at ingest (rag/ingest/formats.py)
 # A word by which a question names a document rather than a measure in it (这个办法, 实施细则, 该通知).
+_DAY = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _DOCUMENT_WORD = re.compile(r"办法|细则|通知|措施|规定|方案|意见|规划|政策|文件|条例|决定|公告|这个|该")
 _CONTACT = re.compile(r"(?:咨询|联系|服务|监督|举报)?电话[：:]?\s*[\d（(][\d\-－—（）()\s、，,]{6,}[^\n。；]*")
 
@@ -64,13 +65,15 @@ class DocumentFacts:
                 fact = _stated(name, value, members) if value else None  # type: ignore[arg-type]
                 if fact is not None:
                     self.facts[(doc, fact.field)] = fact
-            issued = _stated("issued", zh_date(str(meta.get("doc_issued", ""))), members)
-            published = next((Fact("issued", c, line.strip()) for c in members for line in c.text.split("\n")
-                              if line.strip().startswith(_PUBLISHED)), None)
-            # Signed one day, put on the site another: both dates answer "哪天发布的".
-            self.issued[doc] = [f for f in (issued, published) if f is not None]
-            if issued is not None and published is not None and issued.quote == published.quote:
-                self.issued[doc] = [issued]
+            # The signed date is the signature's, at the end (an info box above may state the same day).
+            issued = _stated("issued", zh_date(str(meta.get("doc_issued", ""))), members, last=True)
+            labeled = [Fact("issued", c, line.strip()) for c in members for line in c.text.split("\n")
+                       if line.strip().startswith(_LABELED)]
+            # Signed one day, put on the site another: both dates answer "哪天发布的" (成文日期 and 发布日期 alike).
+            self.issued[doc] = []
+            for fact in [issued, *labeled]:  # one line per date: the signature's as written, then other days
+                if fact is not None and all(_day(fact.quote) != _day(f.quote) for f in self.issued[doc]):
+                    self.issued[doc].append(fact)
             contact = next(((c, m.group(0)) for c in members if c.kind != "table-row" for m in [_CONTACT.search(c.text)] if m), None)
             if contact is not None:
                 self.facts[(doc, "contact")] = Fact("contact", contact[0], contact[1].strip("，。； "))
@@ -93,14 +96,15 @@ class DocumentFacts:
         return out
 
 
-def _stated(field: Field, value: str, chunks: list[Chunk]) -> Fact | None:
-    """The line of the document that holds `value` (a field with no such line is not answered: nothing to cite)."""
+def _stated(field: Field, value: str, chunks: list[Chunk], *, last: bool = False) -> Fact | None:
+    """The first line of the document (`last`: the last) that holds `value` (a field with no such line is not
+    answered: nothing to cite)."""
     want = squeeze(value)
     if not want:
         return None
-    for c in chunks:
-        for line in c.text.split("\n"):
-            if want and want in squeeze(line):
+    for c in reversed(chunks) if last else chunks:
+        for line in reversed(c.text.split("\n")) if last else c.text.split("\n"):
+            if want and want in squeeze(digit_dates(line)):  # a date signed in Chinese numerals too
                 quote = _sentence(line, value) if len(line) > len(value) + 40 else line
                 return Fact(field, c, quote.strip())
     return None
@@ -108,6 +112,12 @@ def _stated(field: Field, value: str, chunks: list[Chunk]) -> Fact | None:
 
 def _sentence(line: str, value: str) -> str:
     for sentence in re.split(r"(?<=[。；])", line):
-        if squeeze(value) in squeeze(sentence):
+        if squeeze(value) in squeeze(digit_dates(sentence)):
             return sentence
     return value
+
+
+def _day(quote: str) -> str:
+    """The date a line states (二〇二五年五月二十日 and 2025年5月20日 alike), else the line."""
+    m = _DAY.search(squeeze(digit_dates(quote)))
+    return m.group(0) if m else quote

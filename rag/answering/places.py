@@ -5,19 +5,20 @@ first citation, so that retrieval reaches the place and not every passage that s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from rag.answering.query import Turn
 from rag.core.types import Chunk
 from rag.core.zh import normalize, squeeze
 
-# A pointer: a demonstrative (这个专栏) or a question about the place something said belongs to (对应哪个专栏).
+# A pointer: a demonstrative (这个专栏) or a question about the place something said belongs to (对应哪个专栏, 写在哪个专栏).
 # So is the corresponding one (对应专栏里…) and a bare level word opening the message ("专栏里还提了什么？").
-POINTER = re.compile(r"(?:这个|这一|该|此|那个|上述|刚才的?|上面的?|(?<=[应属于自])(?:的是|的)?哪一?个|(?<!应)(?:对应|相应)的?"
+POINTER = re.compile(r"(?:这个|这一|该|此|那个|上述|刚才的?|上面的?|(?<=[应属于自在出])(?:的是|的)?哪一?个|(?<!应)(?:对应|相应)的?"
                      r"|^(?=(?:专栏|章|节)[里中内]))(?P<level>专栏|章|节|部分)")
 _OPENING = re.compile(r"^(?:根据《[^》]*》，|《[^》]*》提到：)")
 _MARKER = re.compile(r"\[\d+\]")
 _PROBE = 16  # characters of a quote that identify its passage
+EARLIER = 3  # the answers a pointer may mean, latest first
 
 
 class Places:
@@ -60,15 +61,30 @@ class Places:
 
     def resolve(self, message: str, history: Sequence[Turn], previous: Callable[[], str] | None = None) -> str:
         """`message` with its pointer replaced by the heading it means, when the previous answer (the last
-        assistant turn, else `previous()`, the previous question answered again) cites a passage."""
+        assistant turn, else `previous()`, the previous question answered again) cites a passage. A 专栏 the
+        previous answer's passage has none of is the one an earlier answer quoted ("我们做辣椒酱的" → 专栏 → "规划
+        对辣椒有什么安排？" → a sentence of another chapter → "专栏里跟加工相关的有哪些？")."""
         m = POINTER.search(normalize(message))
         if m is None or not any(t.role == "user" for t in history):
             return message
-        reply = history[-1].content if history[-1].role == "assistant" else ""
-        answer = reply if reply.strip() else previous() if previous else ""
-        chunk = self.cited(answer) if answer else None
-        title = self.heading(chunk, m.group("level")) if chunk else ""
+        title = ""
+        for answer in self._answers(history, previous):
+            chunk = self.cited(answer)
+            title = self.heading(chunk, m.group("level")) if chunk else ""
+            if title:
+                break
         if not title:
             return message
         text = normalize(message)
         return f"{text[: m.start()]}{title}{text[m.end():]}"
+
+    @staticmethod
+    def _answers(history: Sequence[Turn], previous: Callable[[], str] | None) -> Iterator[str]:
+        """The earlier answers, latest first, up to `EARLIER` of them: the last reply (or `previous()` when the
+        client sent only the user's turns), then the replies before it."""
+        reply = history[-1].content if history[-1].role == "assistant" else ""
+        last = reply if reply.strip() else previous() if previous else ""
+        if last:
+            yield last
+        earlier = [t.content for t in history[:-1] if t.role == "assistant" and t.content.strip()]
+        yield from reversed(earlier[-(EARLIER - 1):])

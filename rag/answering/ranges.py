@@ -9,9 +9,13 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-Family = Literal["money", "usd", "percent", "age"]
+Family = Literal["money", "usd", "percent", "age", "power", "area", "people"]
 _NUM = r"(\d+(?:\.\d+)?)"
-_UNIT = r"\s*(?P<pct>%|％|个百分点)|\s*(?P<age>周岁|岁)|(?:个)?\s*(?P<scale>亿|万|千)?\s*(?:(?P<usd>美元|美金)|(?P<yuan>元|块))?"
+# Money, and the other quantities tiers are drawn by (展览面积3万平方米以上, 单桩功率120千瓦, 参会1000人), each its
+# own kind: 120千瓦 is no 12万元.
+_UNIT = (r"\s*(?P<pct>%|％|个百分点)|\s*(?P<age>周岁|岁)|\s*(?P<kw>千瓦|kW|KW)|(?:个)?\s*(?P<scale>亿|万|千)?\s*"
+         r"(?:(?P<usd>美元|美金)|(?P<yuan>元|块)|(?P<area>平方米|平米|㎡)|(?P<people>人次|人(?![民才员])))?")
+_UNIT_GROUPS = ("pct", "age", "kw", "scale", "yuan", "usd", "area", "people")
 _SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, None: 1.0, "": 1.0}
 _AMOUNT = re.compile(_NUM + r"\s*(?:" + _UNIT + r")")
 _BELOW_Q = re.compile(r"(?:不到|不足|(?<!不)低于|(?<!不)少于|不超过|未满|不满)\s*$")
@@ -29,6 +33,11 @@ def _value(m: re.Match[str]) -> tuple[Family, float] | None:
         return "percent", number
     if m.group("age"):
         return "age", number
+    if m.group("kw"):
+        return "power", number
+    for family in ("area", "people"):
+        if m.group(family):
+            return family, number * _SCALE[m.group("scale")]  # type: ignore[return-value]
     if m.group("usd"):  # 万美元: money of another currency, never compared with 元
         return "usd", number * _SCALE[m.group("scale")]
     if m.group("scale") or m.group("yuan"):  # 万/亿 or 元: money
@@ -85,7 +94,7 @@ def _ranges_at(text: str) -> list[tuple[Family, float, float, int]]:
             continue
         family, high = value
         low = float(m.group(1))
-        low_value = _value(m) if any(m.group(g) for g in ("pct", "age", "scale", "yuan")) else None
+        low_value = _value(m) if any(m.group(g) for g in _UNIT_GROUPS) else None
         low = low_value[1] if low_value else low * (high / float(upper.group(1)) if float(upper.group(1)) else 1.0)
         found.append((family, low, high, m.start()))
     for m in _AMOUNT.finditer(text):

@@ -187,3 +187,24 @@ def zh_date(iso: str) -> str:
     """2025-05-16 as the documents write it: 2025年5月16日 ("" for anything else)."""
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", iso)
     return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日" if m else ""
+
+
+_ZH_DIGIT = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
+_ZH_DATE = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+
+
+def _zh_small(text: str) -> int:
+    """一 … 三十一 as a number (the month and day of a date written in Chinese numerals)."""
+    if "十" not in text:
+        return int(_ZH_DIGIT[text])
+    tens, _, ones = text.partition("十")
+    return (int(_ZH_DIGIT[tens]) if tens else 1) * 10 + (int(_ZH_DIGIT[ones]) if ones else 0)
+
+
+def digit_dates(text: str) -> str:
+    """Dates written in Chinese numerals, as a signature line often is (二〇二五年五月二十日), in digits:
+    2025年5月20日; everything else unchanged."""
+    def digits(m: re.Match[str]) -> str:
+        year = "".join(_ZH_DIGIT[c] for c in m.group(1))
+        return f"{year}年{_zh_small(m.group(2))}月{_zh_small(m.group(3))}日"
+    return _ZH_DATE.sub(digits, text)

@@ -245,7 +245,7 @@ def _captions(soup: Any) -> dict[tuple[str, ...], str]:
     return out
 
 
-_LABELED_NUMBER = re.compile(r"文\s*号\s*[：:]?\s*([\u4e00-\u9fff]{1,12}[〔\[［（(【]\s*\d{4}\s*[〕\]］）)】]\s*\d{1,4}\s*号)")
+_LABELED_NUMBER = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[：:]?\s*([\u4e00-\u9fff]{1,12}[〔\[［（(【]\s*\d{4}\s*[〕\]］）)】]\s*\d{1,4}\s*号)")
 
 
 def _page_number(soup: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rag.core.zh import normalize
+from rag.core.zh import digit_dates, normalize
 from rag.ingest.formats import GRID
 
 FIELDS = ("title", "issuer", "number", "issued", "validity", "region", "source")
@@ -25,7 +25,7 @@ _REGION = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:省|自治区)?[\u4e00-\u9fff]{
 def read_metadata(lines: list[str]) -> dict[str, str]:
     """What the cleaned lines say about the document; fields it does not state are left out."""
     head = [normalize(x) for x in lines[:HEAD_LINES]]
-    tail = [normalize(x) for x in lines[-HEAD_LINES:]]
+    tail = [digit_dates(normalize(x)) for x in lines[-HEAD_LINES:]]  # 二〇二五年五月二十日 signs as a date too
     meta: dict[str, str] = {}
     # A number in brackets after a 《title》 is the cited document's (…办法》（财库〔2020〕46号）), not this one's.
     number = next((m.group(0) for x in head for m in _NUMBER.finditer(x) if not re.search(r"》\s*[（(]\s*$", x[: m.start()])), "")
@@ -79,7 +79,7 @@ def drop_signature(lines: list[str], meta: dict[str, str]) -> list[str]:
     issuer = meta.get("issuer", "")
 
     def signs(n: int) -> bool:
-        line = normalize(lines[n])
+        line = normalize(lines[n])  # a date in Chinese numerals stays: the line cited for it, as written
         return bool(_DATE.match(line)) or bool(issuer) and line == issuer
 
     closing: set[int] = set()
