@@ -125,7 +125,7 @@ class Featurizer:
             "digit": float(bool(_DIGIT.search(text))),
             "items": min(len(_LIST_MARK.findall(text)), 8) / 8,
             "year_miss": float(any(not states_year(y, context) for y in ask.years)),
-            "when_miss": float(ask.when and not _TIME.search(text)),
+            "when_miss": float(ask.when and not states_time(text)),
             "name_miss": float(ask.name and not self.states_name(text)),
             "attr_miss": float(any(a not in chunk.text for a in ask.attributes)),
             "kind_miss": self.answer_kinds.missed(ask.kinds, text),

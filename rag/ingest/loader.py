@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rag.core.types import Chunk, Record
-from rag.core.zh import squeeze, zh_date
+from rag.core.zh import digit_dates, squeeze, zh_date
 from rag.ingest.chunking import record_chunk, split_section
 from rag.ingest.formats import GRID, SUPPORTED, CorpusError, Grid, RawDocument, read_raw
 from rag.ingest.metadata import SIGNED_LABEL, drop_signature, read_metadata
@@ -91,7 +91,7 @@ def parse_document(info: DocInfo) -> tuple[list[Chunk], dict[str, str]]:
     stated = read_metadata(lines)
     lines = drop_signature(lines, stated)
     signed = zh_date(stated.get("issued", ""))
-    if signed and not any(signed in squeeze(x) for x in lines):
+    if signed and not any(signed in squeeze(digit_dates(x)) for x in lines):  # kept as written (二〇二五年…) it is cited
         # The closing signature is dropped (it is no policy text), its date kept as a line a question about
         # when the document was issued (落款日期, 哪天发的) can cite.
         lines = [f"{SIGNED_LABEL}{signed}", *lines]
