@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.answer import DENSE_FEATURES, Answerer
+from rag.answering.answer import DENSE_FEATURES, SHORT_BUDGET, Answerer, within_budget
 from rag.answering.candidates import candidates, row_line
 from rag.answering.guard import Guard
 from rag.answering.model import Logistic, load_model, scorer_of
 from rag.answering.query import Synonyms, Turn
 from rag.answering.understand import Acts, understand
-from rag.core.types import Chunk, Hit
+from rag.core.types import Chunk, Citation, Hit
 from rag.core.zh import Tokenizer
 from rag.retrieval.search import HybridSearcher
 
@@ -431,3 +431,18 @@ def test_a_function_words_thesaurus_synonyms_are_not_searched() -> None:
     assert searcher.related("比较") == [] and searcher.related("今年") == []
     assert searcher.related("津贴") == ["补贴"]
 
+
+def test_a_short_answers_second_quote_keeps_what_the_first_lacks_within_the_budget() -> None:
+    first = Citation(CHUNKS[0], "围绕产业发展的重大、核心、关键技术问题，" * 5 + "实施不少于10项重大科技项目", 1.0)
+    second = Citation(CHUNKS[1], "以解决产业结构调整和转型升级的关键核心问题，特别是在5G新基建基础设施配套、绿色食品精深加工等方面，"
+                      "统筹推进，实施不少于15项重大科技项目", 1.0)
+    weights = {"转型升级": 2.0, "重大科技项目": 1.0, "实施": 0.5}
+    fact = within_budget([first, second], weights, numbers=False)
+    assert fact[0] == first and "转型升级" in fact[1].quote and len(fact[1].quote) < len(second.quote)
+    # Asked for a figure: the clause that states one (15项), not the one with a name holding a digit (5G).
+    figure = within_budget([first, second], weights, numbers=True)
+    assert figure[1].quote == "实施不少于15项重大科技项目"
+    # Quotes that fit together are left whole.
+    short = Citation(CHUNKS[1], second.quote, 1.0)
+    assert within_budget([Citation(CHUNKS[0], "实施不少于10项", 1.0), short], weights, numbers=True)[1] == short
+    assert len(first.quote) + len(short.quote) > SHORT_BUDGET

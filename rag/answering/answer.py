@@ -10,13 +10,14 @@ from functools import cached_property
 
 from rag.answering.candidates import (
     CANDIDATE_HITS,
+    FACT_CHARS,
     Candidate,
     blank_for,
     candidates,
     named_row,
     whole_conditions,
 )
-from rag.answering.evidence import Evidence, Weights
+from rag.answering.evidence import Evidence, Weights, trim
 from rag.answering.facts import DocumentFacts
 from rag.answering.features import Ask, Featurizer, states_time, states_year
 from rag.answering.followup import Scored
@@ -28,7 +29,7 @@ from rag.answering.places import Places
 from rag.answering.query import ANAPHORA, Turn, resolve_followup, tells_own_story, user_turns
 from rag.answering.understand import Acts, Periods, Understanding, understand
 from rag.core.types import Answer, Chunk, Citation, Hit
-from rag.core.zh import normalize, squeeze
+from rag.core.zh import normalize, split_clauses, squeeze
 from rag.matching.match import Matcher, eligibility_answer
 from rag.retrieval.search import HybridSearcher, embed_once
 
@@ -276,6 +277,8 @@ class Answerer:
             # "每年技术合同登记要达到多少项？" answered with a row of 亿元: a figure, but not in what was asked.
             return Answer("", False, (), self.kb_version, intent=intent, related=ins.hits)
         citations = [Citation(p.hit.chunk, p.quote, p.hit.score) for c in chosen for p in c.parts]
+        if intent in SHORT_INTENTS and chosen[0].shape == "sentence":
+            citations = within_budget(citations, ins.ask.weights, numbers=intent == "number")
         limit = max(top_k, 8) if intent == "list" or chosen[0].shape in ("column", "leads") else top_k
         return Answer(render(intent, citations[:limit]), True, tuple(citations[:limit]), self.kb_version, intent=intent,
                       related=ins.hits, confidence=confidence)  # the retrieved passages, which an optional LLM is given beside the quotes
@@ -375,6 +378,38 @@ class Answerer:
 # A question asking whether someone qualifies (general usage, not one document's).
 _QUALIFIES = re.compile(r"(?:能|可以|可不可以|能不能|能否|是否可以)(?:申请|申报|享受|拿到?|领取?|报名|参加)|符合条件|够条件|有资格|够格|算不算")
 STATED_KINDS = ("ratio",)  # kinds of answer a quote must state to answer (rag/data/answer_kinds.tsv)
+
+
+# A short answer (a figure, a fact, yes or no) is read at a glance: its quotes together stay within what one
+# quote may hold and a little more; a second quote keeps the clauses that carry the question's words.
+SHORT_INTENTS = ("number", "fact", "yesno")
+_FIGURE = re.compile(r"\d(?:\.\d+)?\s*[%％\u4e00-\u9fff]")  # a figure with its unit (15项, 1.2%), not a name (5G)
+SHORT_BUDGET = FACT_CHARS + 40
+MIN_QUOTE = 40
+
+
+def within_budget(citations: list[Citation], weights: Weights, *, numbers: bool) -> list[Citation]:
+    """The citations, every quote after the first cut to the room the earlier ones leave; it keeps the
+    clauses with the question's words the earlier quotes lack (why it was added)."""
+    out: list[Citation] = []
+    for c in citations:
+        said = "".join(o.quote for o in out)
+        if not out or len(said) + len(c.quote) <= SHORT_BUDGET:
+            out.append(c)
+            continue
+        lacking = {t: w for t, w in weights.items() if not any(a in said for a in t.split("|"))} or weights
+        room = max(SHORT_BUDGET - len(said), MIN_QUOTE)
+        quote = trim(c.quote, lacking, room, numbers=numbers)
+        if numbers and _FIGURE.search(c.quote) and not _FIGURE.search(quote):
+            # A figure asked for: the clauses stating one (as many as fit).
+            kept: list[str] = []
+            for clause in (cl for cl in split_clauses(c.quote) if _FIGURE.search(cl)):
+                if kept and len("".join(kept)) + len(clause) > room:
+                    break
+                kept.append(clause)
+            quote = "".join(kept).rstrip("，、：；")
+        out.append(Citation(c.chunk, quote, c.score) if quote != c.quote else c)
+    return out
 
 
 def _from_columns(answer: Answer) -> bool:
