@@ -156,9 +156,11 @@ class Answerer:
             return stated
         if answer.answerable and self.repeats_unasked(question, history, answer):
             return self.not_found(question, answer.related[:top_k], u.intent)
-        if u.intent == "eligibility" and self.matcher is not None and (not answer.answerable or _from_columns(answer)):
+        if (u.intent == "eligibility" and self.matcher is not None and (not answer.answerable or _from_columns(answer))
+                and not _QUALIFIES.search(u.question)):
             # "我们是做仿制药的，规划对我们有什么方向？": the enterprise matcher ranks the directions and
-            # adds the support measures; a question about one passage keeps the passage's answer.
+            # adds the support measures; a question about one passage keeps the passage's answer, and one asking
+            # whether the user qualifies for something ("…能申请扶持吗？") is not answered with directions.
             matched = eligibility_answer(self.matcher(), u.question, self.kb_version)
             if matched.answerable:
                 return matched
